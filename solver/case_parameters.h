@@ -1,0 +1,147 @@
+// Everything a case file (plus --set overrides) says, resolved against the
+// material databases into plain structs. After read_case() no parser travels
+// through the code: the solver sees only these structs.
+#pragma once
+
+#include "alloy_database.h"
+#include "tissue_database.h"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace mgsim
+{
+  /** @brief One resolved parameter, for `mgsim check` and case.resolved.cfg. */
+  struct ResolvedParameter
+  {
+    std::string section;
+    std::string key;
+    /** The value as it is used, in the key's unit. */
+    std::string value;
+    std::string unit;
+    /** Where the value came from: case file, --set, default, database + source. */
+    std::string source;
+  };
+
+  struct MeshParameters
+  {
+    /** Absolute path of the .geo or .msh file. */
+    std::string file;
+    unsigned int refinements = 0;
+    /** Length of one mesh unit [m] (mm -> 1e-3). */
+    double unit_length = 1e-3;
+  };
+
+  enum class Environment
+  {
+    in_vivo,
+    in_vitro
+  };
+
+  struct ImplantParameters
+  {
+    /** Mesh volume region (gmsh physical group) holding the metal. */
+    std::string region;
+    Alloy       alloy;
+    Environment environment = Environment::in_vivo;
+    /** Multiplier on the in-vitro rate law for this environment [-]. */
+    double environment_factor = 1;
+  };
+
+  struct RegionParameters
+  {
+    /** Mesh volume region (gmsh physical group). */
+    std::string name;
+    Tissue      tissue;
+  };
+
+  enum class BoundaryType
+  {
+    /** c = background level of the adjacent tissue (far field). */
+    background,
+    /** Closed wall. */
+    no_flux,
+    /** Robin: outflow = beta (c - c_b) (e.g. artery lumen). */
+    washout
+  };
+
+  struct BoundaryParameters
+  {
+    /** Mesh boundary (gmsh physical surface). */
+    std::string  name;
+    BoundaryType type = BoundaryType::background;
+    /** Mass-transfer coefficient for Mg2+ [m/s] (washout). */
+    double mg_mass_transfer = 0;
+    /** Mass-transfer coefficient for H2 [m/s] (washout). */
+    double h2_mass_transfer = 0;
+  };
+
+  enum class TimeScheme
+  {
+    backward_euler,
+    bdf2
+  };
+
+  struct TimeParameters
+  {
+    double     end_time  = 0; ///< [s]
+    double     time_step = 0; ///< [s]
+    TimeScheme scheme    = TimeScheme::bdf2;
+  };
+
+  struct SolverParameters
+  {
+    unsigned int fe_degree = 1;
+    /** CG stopping criterion relative to the right-hand side norm. */
+    double linear_tolerance = 1e-10;
+    /** BoomerAMG strong threshold (0.5-0.7 suit 3D Laplacians). */
+    double amg_strong_threshold = 0.7;
+  };
+
+  struct OutputParameters
+  {
+    std::string directory;
+    /** Interval between ParaView outputs [s]; 0 = only first and last. */
+    double interval = 0;
+    bool   write_vtu = true;
+  };
+
+  /** @brief A fully resolved case. */
+  struct CaseParameters
+  {
+    std::string                     case_file;
+    MeshParameters                  mesh;
+    ImplantParameters               implant;
+    std::vector<RegionParameters>   regions;
+    std::vector<BoundaryParameters> boundaries;
+    TimeParameters                  time;
+    SolverParameters                solver;
+    OutputParameters                output;
+    /** Every value used, with unit and source, in case-file order. */
+    std::vector<ResolvedParameter> resolved;
+
+    /** The region called @p name, or nullptr. */
+    const RegionParameters *
+    find_region(const std::string &name) const;
+    /** The boundary called @p name, or nullptr. */
+    const BoundaryParameters *
+    find_boundary(const std::string &name) const;
+  };
+
+  /**
+   * Reads and validates a case file. @p overrides are "section.key=value"
+   * strings (from --set). Throws InputError on any problem.
+   */
+  CaseParameters
+  read_case(const std::string              &case_file,
+            const std::vector<std::string> &overrides);
+
+  /** Writes a case file that reproduces @p parameters exactly. */
+  void
+  write_resolved_case(std::ostream &out, const CaseParameters &parameters);
+
+  /** Prints the resolved parameters as a table (for `mgsim check`). */
+  void
+  print_resolved_parameters(std::ostream &out, const CaseParameters &parameters);
+} // namespace mgsim

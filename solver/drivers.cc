@@ -1,0 +1,236 @@
+#include "drivers.h"
+
+#include "alloy_database.h"
+#include "case_parameters.h"
+#include "input_error.h"
+#include "problem.h"
+#include "rate_law.h"
+#include "tissue_database.h"
+#include "units.h"
+
+#include <deal.II/base/config.h>
+#include <deal.II/base/utilities.h>
+
+#include <filesystem>
+#include <boost/program_options.hpp>
+
+#include <petscversion.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace mgsim
+{
+  namespace po = boost::program_options;
+  using namespace dealii;
+
+  namespace
+  {
+    /** Command-line options of a subcommand that reads a case. */
+    struct CaseArguments
+    {
+      std::string              case_file;
+      std::vector<std::string> overrides;
+      std::string              output;
+      bool                     help = false;
+    };
+
+    /** Parses CLI arguments; returns the variables map. */
+    po::variables_map
+    parse_arguments(const std::string             &command,
+                    const std::vector<std::string> &args,
+                    const po::options_description  &options,
+                    const po::positional_options_description &positional)
+    {
+      po::variables_map vm;
+      try
+        {
+          po::store(po::command_line_parser(args)
+                      .options(options)
+                      .positional(positional)
+                      .run(),
+                    vm);
+          po::notify(vm);
+        }
+      catch (const po::error &e)
+        {
+          throw InputError("mgsim " + command + ": " + e.what() +
+                           " (see mgsim " + command + " --help)");
+        }
+      return vm;
+    }
+
+    CaseArguments
+    parse_case_arguments(const std::string              &command,
+                         const std::vector<std::string> &args,
+                         bool                            with_output)
+    {
+      CaseArguments             a;
+      po::options_description   options("Options");
+      options.add_options()("help,h", po::bool_switch(&a.help), "show this help")(
+        "set",
+        po::value<std::vector<std::string>>(&a.overrides)->composing(),
+        "override a case value: --set section.key=value (repeatable)");
+      if (with_output)
+        options.add_options()("output,o",
+                              po::value<std::string>(&a.output),
+                              "output directory (overrides [output] directory)");
+      options.add_options()("case", po::value<std::string>(&a.case_file), "case file");
+      po::positional_options_description positional;
+      positional.add("case", 1);
+      parse_arguments(command, args, options, positional);
+      if (a.help)
+        {
+          std::cout << "Usage: mgsim " << command << " CASE.cfg [options]\n\n"
+                    << options << "\n";
+          return a;
+        }
+      if (a.case_file.empty())
+        throw InputError("mgsim " + command +
+                         ": missing case file (usage: mgsim " + command +
+                         " CASE.cfg)");
+      if (!a.output.empty())
+        a.overrides.push_back("output.directory=" + a.output);
+      return a;
+    }
+
+    void
+    print_release_summary(std::ostream &out, const CaseParameters &prm, double area)
+    {
+      const CorrosionRateLaw law(prm.implant);
+      out << "release:\n"
+          << "  corrosion rate at t=0   " << law.rate_mm_per_year(0)
+          << " mm/y (environment factor " << prm.implant.environment_factor
+          << ")\n"
+          << "  Mg flux at t=0          " << law.mg_flux(0) << " mol/m^2/s\n"
+          << "  Mg release at t=0       " << law.mg_flux(0) * area * units::day
+          << " mol/day over " << area / (units::millimeter * units::millimeter)
+          << " mm^2\n";
+    }
+
+    int
+    database_command(const std::string              &command,
+                     const std::vector<std::string> &args,
+                     MPI_Comm                        comm,
+                     const std::string              &default_file,
+                     const std::vector<PropertySpec> &specs,
+                     const std::vector<std::string>  &text_keys)
+    {
+      bool                    help = false;
+      std::string             file = default_database_path(default_file);
+      po::options_description options("Options");
+      options.add_options()("help,h", po::bool_switch(&help), "show this help")(
+        "database", po::value<std::string>(&file), "database file to list");
+      parse_arguments(command, args, options, {});
+      if (Utilities::MPI::this_mpi_process(comm) != 0)
+        return 0;
+      if (help)
+        {
+          std::cout << "Usage: mgsim " << command << " [--database FILE]\n"
+                    << "Lists the " << command << " database with units and sources.\n\n"
+                    << options << "\n";
+          return 0;
+        }
+      const auto database = MaterialDatabase::read(file, specs, text_keys);
+      print_database(std::cout, database, specs, text_keys);
+      return 0;
+    }
+  } // namespace
+
+  std::string
+  usage()
+  {
+    return "Usage: mgsim COMMAND [options]\n\n"
+           "Commands:\n"
+           "  run CASE.cfg      run a case (--set section.key=value, --output DIR)\n"
+           "  check CASE.cfg    validate a case, print every resolved parameter\n"
+           "  alloys            list the alloy database with sources\n"
+           "  tissues           list the tissue database with sources\n\n"
+           "mgsim COMMAND --help shows a command's options; mgsim --version the version.\n";
+  }
+
+  std::string
+  version_text()
+  {
+    std::ostringstream s;
+    s << "mgsim " << MGSIM_VERSION << " (deal.II " << DEAL_II_PACKAGE_VERSION
+      << ", PETSc " << PETSC_VERSION_MAJOR << "." << PETSC_VERSION_MINOR << "."
+      << PETSC_VERSION_SUBMINOR << ")";
+    return s.str();
+  }
+
+  int
+  check_command(const std::vector<std::string> &args, MPI_Comm comm)
+  {
+    const CaseArguments a = parse_case_arguments("check", args, false);
+    if (a.help)
+      return 0;
+    const CaseParameters prm = read_case(a.case_file, a.overrides);
+    Problem              problem(prm, comm);
+    problem.setup();
+    if (Utilities::MPI::this_mpi_process(comm) == 0)
+      {
+        std::cout << "case: " << a.case_file << "\n\nparameters (value, unit, source):\n";
+        print_resolved_parameters(std::cout, prm);
+        std::cout << "\n";
+        problem.print_mesh_summary(std::cout);
+        print_release_summary(std::cout, prm, problem.implant_area());
+        std::cout << "\ncase OK\n";
+      }
+    return 0;
+  }
+
+  int
+  run_command(const std::vector<std::string> &args, MPI_Comm comm)
+  {
+    const CaseArguments a = parse_case_arguments("run", args, true);
+    if (a.help)
+      return 0;
+    const CaseParameters prm = read_case(a.case_file, a.overrides);
+    Problem              problem(prm, comm);
+    // Everything that can fail because of the input fails here, before the
+    // output directory exists.
+    problem.setup();
+
+    const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
+    if (root)
+      {
+        std::filesystem::create_directories(prm.output.directory);
+        std::ofstream resolved(prm.output.directory + "/case.resolved.cfg");
+        write_resolved_case(resolved, prm);
+        std::cout << version_text() << " on "
+                  << Utilities::MPI::n_mpi_processes(comm) << " MPI rank(s)\n"
+                  << "case: " << a.case_file << "\n";
+        problem.print_mesh_summary(std::cout);
+        print_release_summary(std::cout, prm, problem.implant_area());
+        std::cout << "output: " << prm.output.directory << "\n";
+      }
+    MPI_Barrier(comm);
+
+    const RunSummary summary = problem.run(std::cout);
+    if (root)
+      std::cout << "done: " << summary.steps << " steps in " << summary.wall_seconds
+                << " s; largest mass-balance error " << summary.max_balance_error
+                << "; results in " << prm.output.directory << "\n";
+    return 0;
+  }
+
+  int
+  alloys_command(const std::vector<std::string> &args, MPI_Comm comm)
+  {
+    return database_command(
+      "alloys", args, comm, "alloys.cfg", alloy_property_specs(), alloy_text_keys());
+  }
+
+  int
+  tissues_command(const std::vector<std::string> &args, MPI_Comm comm)
+  {
+    return database_command("tissues",
+                            args,
+                            comm,
+                            "tissues.cfg",
+                            tissue_property_specs(),
+                            tissue_text_keys());
+  }
+} // namespace mgsim

@@ -1,0 +1,60 @@
+// mgsim: Mg2+ and H2 around degrading magnesium implants.
+// This file only dispatches subcommands and turns errors into exit codes:
+// 2 for bad input (one line naming file and key), 1 for internal errors.
+#include "drivers.h"
+#include "input_error.h"
+
+#include <deal.II/base/mpi.h>
+#include <deal.II/base/utilities.h>
+
+#include <functional>
+#include <iostream>
+#include <map>
+
+int
+main(int argc, char **argv)
+{
+  dealii::Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
+  const MPI_Comm comm = MPI_COMM_WORLD;
+  const bool     root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
+
+  const std::map<std::string,
+                 std::function<int(const std::vector<std::string> &, MPI_Comm)>>
+    commands = {{"run", mgsim::run_command},
+                {"check", mgsim::check_command},
+                {"alloys", mgsim::alloys_command},
+                {"tissues", mgsim::tissues_command}};
+
+  const std::string command = argc > 1 ? argv[1] : "";
+  try
+    {
+      if (command == "--version")
+        {
+          if (root)
+            std::cout << mgsim::version_text() << "\n";
+          return 0;
+        }
+      if (command.empty() || command == "--help" || command == "-h")
+        {
+          if (root)
+            std::cout << mgsim::usage();
+          return command.empty() ? mgsim::kInputErrorExitCode : 0;
+        }
+      const auto it = commands.find(command);
+      if (it == commands.end())
+        throw mgsim::InputError("unknown command '" + command +
+                                "' (expected run, check, alloys, tissues; see mgsim --help)");
+      return it->second(std::vector<std::string>(argv + 2, argv + argc), comm);
+    }
+  catch (const mgsim::InputError &e)
+    {
+      if (root)
+        std::cerr << "mgsim: error: " << e.what() << std::endl;
+      return mgsim::kInputErrorExitCode;
+    }
+  catch (const std::exception &e)
+    {
+      std::cerr << "mgsim: internal error: " << e.what() << std::endl;
+      return 1;
+    }
+}

@@ -1,0 +1,225 @@
+#include "mesh_loader.h"
+
+#include "input_error.h"
+
+#include <deal.II/base/mpi.h>
+#include <deal.II/grid/grid_in.h>
+#include <deal.II/grid/grid_tools.h>
+
+#include <filesystem>
+
+#include <gmsh.h>
+
+#include <fstream>
+#include <functional>
+#include <iomanip>
+#include <sstream>
+
+namespace mgsim
+{
+  using namespace dealii;
+  namespace fs = std::filesystem;
+
+  namespace
+  {
+    std::string
+    read_text(const std::string &path)
+    {
+      std::ifstream     in(path);
+      std::stringstream s;
+      s << in.rdbuf();
+      return s.str();
+    }
+
+    /**
+     * Where the mesh of @p geo_file is cached: next to it (".mgsim-cache/"), or
+     * in ~/.cache/mgsim if that directory is not writable. The name carries a
+     * hash of the .geo text and the gmsh version, so editing the .geo remeshes.
+     */
+    std::string
+    cache_path(const std::string &geo_file)
+    {
+      const std::size_t hash =
+        std::hash<std::string>()(read_text(geo_file) + GMSH_API_VERSION);
+      std::ostringstream name;
+      name << fs::path(geo_file).stem().string() << "-" << std::hex
+           << std::setw(16) << std::setfill('0') << hash << ".msh";
+
+      fs::path dir = fs::path(geo_file).parent_path() / ".mgsim-cache";
+      std::error_code error;
+      fs::create_directories(dir, error);
+      if (error || access(dir.c_str(), W_OK) != 0)
+        {
+          const char *home = std::getenv("HOME");
+          dir = fs::path(home ? home : "/tmp") / ".cache" / "mgsim";
+          fs::create_directories(dir, error);
+        }
+      return (dir / name.str()).string();
+    }
+
+    /** Meshes @p geo_file into MSH 2.2 at @p msh_file; returns "" or an error. */
+    std::string
+    run_gmsh(const std::string &geo_file, const std::string &msh_file)
+    {
+      std::string error;
+      gmsh::initialize();
+      gmsh::option::setNumber("General.Terminal", 0);
+      gmsh::logger::start();
+      try
+        {
+          gmsh::open(geo_file);
+          gmsh::model::mesh::generate(3);
+          // MSH 2.2 read through a stream is the path on which deal.II 9.4
+          // keeps boundary ids (PLATFORM.md).
+          gmsh::option::setNumber("Mesh.MshFileVersion", 2.2);
+          std::vector<std::size_t> tags;
+          std::vector<double>      coordinates, parametric;
+          gmsh::model::mesh::getNodes(tags, coordinates, parametric);
+          if (tags.empty())
+            error = "gmsh produced no mesh";
+          else
+            {
+              const std::string partial = msh_file + ".partial.msh";
+              gmsh::write(partial);
+              fs::rename(partial, msh_file);
+            }
+        }
+      catch (...)
+        {
+          error = "gmsh failed";
+        }
+      std::vector<std::string> log;
+      gmsh::logger::get(log);
+      for (const auto &line : log)
+        if (line.rfind("Error", 0) == 0)
+          {
+            error = line;
+            break;
+          }
+      gmsh::logger::stop();
+      gmsh::finalize();
+      return error;
+    }
+
+    /** Reads the $PhysicalNames block of a MSH 2.2 file. */
+    MeshInfo
+    read_physical_names(const std::string &msh_file)
+    {
+      MeshInfo      info;
+      std::ifstream in(msh_file);
+      std::string   line;
+      while (std::getline(in, line) && line.rfind("$PhysicalNames", 0) != 0)
+        ;
+      unsigned int n = 0;
+      in >> n;
+      for (unsigned int i = 0; i < n; ++i)
+        {
+          int         dimension = 0, tag = 0;
+          std::string name;
+          in >> dimension >> tag;
+          std::getline(in, name);
+          const auto first = name.find('"'), last = name.rfind('"');
+          if (first == std::string::npos || last <= first)
+            throw InputError(msh_file + ": malformed $PhysicalNames entry");
+          name = name.substr(first + 1, last - first - 1);
+          if (dimension == 3)
+            info.regions[name] = tag;
+          else if (dimension == 2)
+            info.boundaries[name] = tag;
+        }
+      return info;
+    }
+  } // namespace
+
+  std::string
+  MeshInfo::region_name(types::material_id id) const
+  {
+    for (const auto &[name, region_id] : regions)
+      if (region_id == id)
+        return name;
+    return "";
+  }
+
+  MeshInfo
+  load_mesh(const MeshParameters                         &parameters,
+            parallel::distributed::Triangulation<3> &triangulation)
+  {
+    const MPI_Comm comm = triangulation.get_communicator();
+    std::string    msh_file = parameters.file;
+
+    if (fs::path(parameters.file).extension() == ".geo")
+      {
+        msh_file = cache_path(parameters.file);
+        // Only rank 0 meshes; the others learn the outcome from it.
+        std::string error;
+        if (Utilities::MPI::this_mpi_process(comm) == 0 && !fs::exists(msh_file))
+          error = run_gmsh(parameters.file, msh_file);
+        error = Utilities::MPI::broadcast(comm, error, 0);
+        if (!error.empty())
+          throw InputError(parameters.file + ": meshing failed: " + error);
+      }
+
+    MeshInfo info = read_physical_names(msh_file);
+    info.msh_file = msh_file;
+    if (info.regions.empty())
+      throw InputError(msh_file +
+                       ": no physical volume groups: name the regions in the mesh");
+
+    try
+      {
+        GridIn<3> grid_in;
+        grid_in.attach_triangulation(triangulation);
+        std::ifstream in(msh_file);
+        grid_in.read_msh(in);
+      }
+    catch (const std::exception &e)
+      {
+        std::string what = e.what();
+        // deal.II's messages span many lines; keep the essential one.
+        const auto pos = what.find("Additional information:");
+        if (pos != std::string::npos)
+          what = what.substr(pos + 23);
+        what.erase(std::remove(what.begin(), what.end(), '\n'), what.end());
+        throw InputError(msh_file + ": cannot use this mesh (all-hexahedral "
+                         "MSH 2.2 expected):" + what);
+      }
+
+    GridTools::scale(parameters.unit_length, triangulation);
+    for (const auto &cell : triangulation.active_cell_iterators())
+      if (cell->measure() <= 0)
+        throw InputError(msh_file + ": a cell has non-positive volume");
+    triangulation.refine_global(parameters.refinements);
+    return info;
+  }
+
+  void
+  check_mesh_against_case(const MeshInfo &mesh, const CaseParameters &parameters)
+  {
+    const std::string &file = parameters.case_file;
+    std::vector<std::string> region_names, boundary_names;
+    for (const auto &[name, id] : mesh.regions)
+      region_names.push_back(name);
+    for (const auto &[name, id] : mesh.boundaries)
+      boundary_names.push_back(name);
+
+    if (mesh.regions.count(parameters.implant.region) == 0)
+      throw InputError(file + ": [implant] region = '" + parameters.implant.region +
+                       "': expected a mesh region (" + join(region_names) + ")");
+    for (const auto &region : parameters.regions)
+      if (mesh.regions.count(region.name) == 0)
+        throw InputError(file + ": [region." + region.name +
+                         "]: expected a mesh region (" + join(region_names) + ")");
+    for (const auto &name : region_names)
+      if (name != parameters.implant.region && !parameters.find_region(name))
+        throw InputError(file + ": mesh region '" + name +
+                         "' has no [region." + name + "] section (tissue = ...)");
+    for (const auto &boundary : parameters.boundaries)
+      if (mesh.boundaries.count(boundary.name) == 0)
+        throw InputError(file + ": [boundary." + boundary.name +
+                         "]: expected a mesh boundary (" + join(boundary_names) + ")");
+    for (const auto &name : boundary_names)
+      if (!parameters.find_boundary(name))
+        throw InputError(file + ": mesh boundary '" + name +
+                         "' has no [boundary." + name + "] section (type = ...)");
+  }
+} // namespace mgsim

@@ -1,0 +1,87 @@
+#include "output_writer.h"
+
+#include "units.h"
+
+#include <deal.II/base/utilities.h>
+#include <deal.II/numerics/data_out.h>
+
+#include <filesystem>
+
+#include <fstream>
+
+namespace mgsim
+{
+  using namespace dealii;
+
+  namespace
+  {
+    /**
+     * DataOut accepts only [A-Za-z0-9_<>()] in names; ParaView shows any text.
+     * Fields are added under safe placeholder names and renamed here.
+     */
+    class NamedDataOut : public DataOut<3>
+    {
+    public:
+      std::vector<std::string> display_names;
+
+    protected:
+      std::vector<std::string>
+      get_dataset_names() const override
+      {
+        return display_names;
+      }
+    };
+  } // namespace
+
+  OutputWriter::OutputWriter(std::string directory, MPI_Comm comm)
+    : directory(std::move(directory))
+    , comm(comm)
+  {
+    if (Utilities::MPI::this_mpi_process(comm) == 0)
+      std::filesystem::create_directories(this->directory + "/solution");
+    MPI_Barrier(comm);
+  }
+
+  void
+  OutputWriter::write(const DoFHandler<3>            &dof_handler,
+                      const std::vector<OutputField> &fields,
+                      const double                    t)
+  {
+    const auto &triangulation = dof_handler.get_triangulation();
+    Vector<float> region(triangulation.n_active_cells());
+    Vector<float> rank(triangulation.n_active_cells());
+    for (const auto &cell : triangulation.active_cell_iterators())
+      if (cell->is_locally_owned())
+        {
+          region(cell->active_cell_index()) = cell->material_id();
+          rank(cell->active_cell_index()) = cell->subdomain_id();
+        }
+
+    NamedDataOut data_out;
+    data_out.attach_dof_handler(dof_handler);
+    for (std::size_t i = 0; i < fields.size(); ++i)
+      {
+        data_out.add_data_vector(*fields[i].values, "field" + std::to_string(i));
+        data_out.display_names.push_back(fields[i].name);
+      }
+    data_out.add_data_vector(region, "region_id", DataOut<3>::type_cell_data);
+    data_out.add_data_vector(rank, "mpi_rank", DataOut<3>::type_cell_data);
+    data_out.display_names.push_back("region id");
+    data_out.display_names.push_back("MPI rank");
+    data_out.build_patches();
+
+    const std::string stem =
+      "solution-" + Utilities::int_to_string(records.size(), 5);
+    data_out.write_vtu_in_parallel(directory + "/solution/" + stem + ".vtu", comm);
+    records.emplace_back(t / units::hour, stem + ".pvtu");
+
+    if (Utilities::MPI::this_mpi_process(comm) == 0)
+      {
+        std::ofstream pvtu(directory + "/" + stem + ".pvtu");
+        data_out.write_pvtu_record(pvtu, {"solution/" + stem + ".vtu"});
+        // The .pvd is rewritten each time: a killed run leaves a valid file.
+        std::ofstream pvd(directory + "/solution.pvd");
+        DataOutBase::write_pvd_record(pvd, records);
+      }
+  }
+} // namespace mgsim

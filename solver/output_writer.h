@@ -1,0 +1,43 @@
+// ParaView output: one solution/solution-NNNNN.vtu per output time written
+// collectively by all ranks (MPI-IO, so a cluster run does not create a file
+// per rank and step), a solution-NNNNN.pvtu record and solution.pvd with the
+// times in hours. Field names carry their units ("Mg2+ [mM]").
+#pragma once
+
+#include "scalar_transport.h"
+
+#include <deal.II/dofs/dof_handler.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mgsim
+{
+  /** @brief A nodal field to write and its display name with unit. */
+  struct OutputField
+  {
+    const VectorType *values;
+    std::string       name;
+  };
+
+  class OutputWriter
+  {
+  public:
+    OutputWriter(std::string directory, MPI_Comm comm);
+
+    /**
+     * Writes @p fields plus cell fields "region id" and "MPI rank" at time
+     * @p t [s].
+     */
+    void
+    write(const dealii::DoFHandler<3>    &dof_handler,
+          const std::vector<OutputField> &fields,
+          double                          t);
+
+  private:
+    std::string                                directory;
+    MPI_Comm                                   comm;
+    std::vector<std::pair<double, std::string>> records;
+  };
+} // namespace mgsim

@@ -1,0 +1,301 @@
+#include "problem.h"
+
+#include "implant_surface.h"
+#include "input_error.h"
+#include "output_writer.h"
+#include "progress.h"
+#include "statistics.h"
+#include "units.h"
+
+#include <deal.II/base/quadrature_lib.h>
+#include <deal.II/fe/fe_nothing.h>
+#include <deal.II/fe/fe_q.h>
+
+#include <iomanip>
+
+namespace mgsim
+{
+  using namespace dealii;
+
+  namespace
+  {
+    const std::vector<std::string> &
+    statistics_columns()
+    {
+      static const std::vector<std::string> columns = {
+        "time_s",
+        "time_h",
+        "dofs",
+        "mg_released_mol",
+        "mg_tissue_mol",
+        "mg_cleared_mol",
+        "mg_boundary_mol",
+        "mass_balance_rel_error",
+        "max_c_mM",
+        "max_h2_mM",
+        "h2_released_mol",
+        "h2_tissue_mol",
+        "h2_cleared_mol",
+        "h2_boundary_mol",
+        "h2_balance_rel_error",
+        "corrosion_rate_mm_per_y",
+        "mg_flux_mol_per_m2_s"};
+      return columns;
+    }
+  } // namespace
+
+  Problem::Problem(const CaseParameters &parameters, MPI_Comm comm)
+    : prm(parameters)
+    , comm(comm)
+    , pcout(std::cout, Utilities::MPI::this_mpi_process(comm) == 0)
+    , triangulation(comm)
+    , dofs(triangulation)
+    , rate_law(parameters.implant)
+  {}
+
+  Problem::~Problem()
+  {
+    // Transports hold references into the DoFHandler: release them first.
+    mg.reset();
+    h2.reset();
+    dofs.clear();
+  }
+
+  types::material_id
+  Problem::implant_material() const
+  {
+    return mesh.regions.at(prm.implant.region);
+  }
+
+  void
+  Problem::setup()
+  {
+    mesh = load_mesh(prm.mesh, triangulation);
+    check_mesh_against_case(mesh, prm);
+
+    // Every configured region must hold cells (a group may exist but be empty).
+    std::map<types::material_id, double> counts;
+    for (const auto &cell : triangulation.active_cell_iterators())
+      if (cell->is_locally_owned())
+        counts[cell->material_id()] += 1;
+    for (const auto &[name, id] : mesh.regions)
+      if (Utilities::MPI::sum(counts[id], comm) == 0)
+        throw InputError(mesh.msh_file + ": region '" + name + "' has no cells");
+
+    setup_dofs();
+  }
+
+  void
+  Problem::setup_dofs()
+  {
+    const unsigned int degree = prm.solver.fe_degree;
+    // Implant cells carry no unknowns: no Mg can be stored in metal.
+    fe_collection.push_back(FE_Q<3>(degree));
+    fe_collection.push_back(FE_Nothing<3>(1, true));
+    cell_quadrature.push_back(QGauss<3>(degree + 1));
+    cell_quadrature.push_back(QGauss<3>(degree + 1));
+    face_quadrature.push_back(QGauss<2>(degree + 1));
+    face_quadrature.push_back(QGauss<2>(degree + 1));
+
+    const types::material_id implant = implant_material();
+    for (const auto &cell : dofs.active_cell_iterators())
+      if (cell->is_locally_owned())
+        cell->set_active_fe_index(cell->material_id() == implant ? 1 : 0);
+    dofs.distribute_dofs(fe_collection);
+
+    surface_area =
+      assemble_implant_surface(dofs, face_quadrature, implant, surface_weights);
+    if (surface_area == 0)
+      throw InputError(prm.case_file + ": [implant] region = '" + prm.implant.region +
+                       "': the implant has no face in contact with tissue");
+
+    TransportSetup mg_setup, h2_setup;
+    mg_setup.name = "Mg2+";
+    h2_setup.name = "H2";
+    for (TransportSetup *s : {&mg_setup, &h2_setup})
+      {
+        s->linear_tolerance     = prm.solver.linear_tolerance;
+        s->amg_strong_threshold = prm.solver.amg_strong_threshold;
+      }
+    for (const auto &region : prm.regions)
+      {
+        const types::material_id id = mesh.regions.at(region.name);
+        mg_setup.coefficients[id] = region.tissue.mg;
+        h2_setup.coefficients[id] = region.tissue.h2;
+      }
+    for (const auto &boundary : prm.boundaries)
+      {
+        const types::boundary_id id = mesh.boundaries.at(boundary.name);
+        if (boundary.type == BoundaryType::background)
+          {
+            mg_setup.background_boundaries.insert(id);
+            h2_setup.background_boundaries.insert(id);
+          }
+        else if (boundary.type == BoundaryType::washout)
+          {
+            mg_setup.washout_boundaries[id] = boundary.mg_mass_transfer;
+            h2_setup.washout_boundaries[id] = boundary.h2_mass_transfer;
+          }
+      }
+
+    mg = std::make_unique<ScalarTransport>(dofs, cell_quadrature, face_quadrature, mg_setup);
+    h2 = std::make_unique<ScalarTransport>(dofs, cell_quadrature, face_quadrature, h2_setup);
+    mg->setup_system();
+    h2->setup_system();
+  }
+
+  void
+  Problem::print_mesh_summary(std::ostream &out) const
+  {
+    std::map<types::material_id, double> volume, cells;
+    std::map<types::boundary_id, double> area;
+    for (const auto &cell : triangulation.active_cell_iterators())
+      if (cell->is_locally_owned())
+        {
+          volume[cell->material_id()] += cell->measure();
+          cells[cell->material_id()] += 1;
+          for (const auto &face : cell->face_iterators())
+            if (face->at_boundary())
+              area[face->boundary_id()] += face->measure();
+        }
+    const double mm2 = units::millimeter * units::millimeter;
+    const double mm3 = mm2 * units::millimeter;
+
+    out << "mesh: " << prm.mesh.file << "\n"
+        << "  read from        " << mesh.msh_file << "\n"
+        << "  cells            " << triangulation.n_global_active_cells()
+        << " (after " << prm.mesh.refinements << " global refinements)\n"
+        << "  unknowns         " << dofs.n_dofs() << " per species (Q"
+        << prm.solver.fe_degree << ")\n"
+        << "  implant surface  " << surface_area / mm2 << " mm^2\n"
+        << "regions:\n";
+    for (const auto &[name, id] : mesh.regions)
+      {
+        const RegionParameters *region = prm.find_region(name);
+        out << "  " << std::left << std::setw(16) << name << "id " << std::setw(4)
+            << int(id) << std::setw(10)
+            << Utilities::MPI::sum(cells[id], comm) << " cells  "
+            << std::setw(12) << Utilities::MPI::sum(volume[id], comm) / mm3
+            << " mm^3  "
+            << (region ? "tissue " + region->tissue.name :
+                         "implant (" + prm.implant.alloy.name + ")")
+            << "\n";
+      }
+    out << "boundaries:\n";
+    for (const auto &[name, id] : mesh.boundaries)
+      {
+        const BoundaryParameters *b = prm.find_boundary(name);
+        out << "  " << std::left << std::setw(16) << name << "id " << std::setw(4)
+            << int(id) << std::setw(12) << Utilities::MPI::sum(area[id], comm) / mm2
+            << " mm^2  "
+            << (b->type == BoundaryType::background ? "background" :
+                b->type == BoundaryType::no_flux    ? "no flux" :
+                                                      "washout")
+            << "\n";
+      }
+    const double untagged = Utilities::MPI::sum(area[0], comm);
+    if (mesh.boundaries.empty() || untagged > 0)
+      out << "  (untagged)      " << untagged / mm2 << " mm^2  no flux\n";
+  }
+
+  std::vector<double>
+  Problem::statistics_row(const double t) const
+  {
+    const TransportLedger &m = mg->ledger();
+    const TransportLedger &h = h2->ledger();
+    return {t,
+            t / units::hour,
+            double(dofs.n_dofs()),
+            m.released,
+            m.content,
+            m.cleared,
+            m.boundary_outflow,
+            m.balance_error(),
+            mg->max_value() / units::mM,
+            h2->max_value() / units::mM,
+            h.released,
+            h.content,
+            h.cleared,
+            h.boundary_outflow,
+            h.balance_error(),
+            rate_law.rate_mm_per_year(t),
+            rate_law.mg_flux(t)};
+  }
+
+  RunSummary
+  Problem::run(std::ostream &progress_out)
+  {
+    const bool         root      = Utilities::MPI::this_mpi_process(comm) == 0;
+    const std::string &directory = prm.output.directory;
+    const unsigned int order     = prm.time.scheme == TimeScheme::bdf2 ? 2 : 1;
+
+    CsvWriter stats(directory + "/stats.csv", statistics_columns(), root);
+    CsvWriter solver_log(directory + "/solver.csv",
+                         {"step",
+                          "time_h",
+                          "dt_s",
+                          "cg_iterations_mg",
+                          "cg_iterations_h2",
+                          "assembly_s",
+                          "amg_setup_s",
+                          "solve_s"},
+                         root);
+    std::unique_ptr<OutputWriter> output;
+    if (prm.output.write_vtu)
+      output = std::make_unique<OutputWriter>(directory, comm);
+    const auto write_output = [&](double t) {
+      if (output)
+        output->write(dofs,
+                      {{&mg->solution(), "Mg2+ [mM]"}, {&h2->solution(), "H2 [mM]"}},
+                      t);
+    };
+
+    RunSummary summary;
+    Timer      wall;
+    double     t = 0;
+    stats.write_row(statistics_row(t));
+    write_output(t);
+    double next_output = prm.output.interval;
+
+    ProgressLine progress(progress_out, prm.time.end_time, root);
+    const double tiny = 1e-9 * prm.time.time_step;
+    while (t < prm.time.end_time - tiny)
+      {
+        const double dt    = std::min(prm.time.time_step, prm.time.end_time - t);
+        const double t_new = t + dt;
+        // Implicit in time: the release rate at the end of the step.
+        const double flux = rate_law.mg_flux(t_new);
+        mg->advance(dt, order, surface_weights, flux);
+        h2->advance(dt, order, surface_weights, flux);
+        t = t_new;
+        ++summary.steps;
+
+        stats.write_row(statistics_row(t));
+        const auto &a = mg->last_step(), &b = h2->last_step();
+        solver_log.write_row({double(summary.steps),
+                              t / units::hour,
+                              dt,
+                              double(a.iterations),
+                              double(b.iterations),
+                              a.assembly_seconds + b.assembly_seconds,
+                              a.amg_setup_seconds + b.amg_setup_seconds,
+                              a.solve_seconds + b.solve_seconds});
+        summary.max_balance_error =
+          std::max({summary.max_balance_error,
+                    mg->ledger().balance_error(),
+                    h2->ledger().balance_error()});
+
+        const bool last = t >= prm.time.end_time - tiny;
+        if (last || (prm.output.interval > 0 && t >= next_output - tiny))
+          {
+            write_output(t);
+            while (next_output <= t + tiny && prm.output.interval > 0)
+              next_output += prm.output.interval;
+          }
+        progress.update(summary.steps, t);
+      }
+    progress.finish();
+    summary.wall_seconds = wall.wall_time();
+    return summary;
+  }
+} // namespace mgsim

@@ -1,0 +1,107 @@
+// The simulation of one case (step-26 style): owns the mesh, the DoFs and the
+// two transported species (Mg2+, dissolved H2), and runs the time loop
+//   release J(t) -> advance Mg2+ and H2 -> statistics -> output.
+// The implant geometry is fixed in this version: implant cells carry no
+// unknowns (FE_Nothing) and store no mass; release enters across their faces.
+#pragma once
+
+#include "case_parameters.h"
+#include "mesh_loader.h"
+#include "rate_law.h"
+#include "scalar_transport.h"
+
+#include <deal.II/base/conditional_ostream.h>
+#include <deal.II/base/timer.h>
+#include <deal.II/distributed/tria.h>
+#include <deal.II/dofs/dof_handler.h>
+#include <deal.II/hp/fe_collection.h>
+#include <deal.II/hp/q_collection.h>
+
+#include <memory>
+#include <ostream>
+
+namespace mgsim
+{
+  /** @brief Figures of a finished run. */
+  struct RunSummary
+  {
+    unsigned int steps = 0;
+    double       max_balance_error = 0;
+    double       wall_seconds = 0;
+  };
+
+  class Problem
+  {
+  public:
+    Problem(const CaseParameters &parameters, MPI_Comm comm);
+    ~Problem();
+
+    /**
+     * Loads the mesh, checks it against the case and sets up DoFs and
+     * operators. Throws InputError for problems a user can fix.
+     */
+    void
+    setup();
+
+    /** Prints mesh size, regions (volumes) and boundaries (areas). */
+    void
+    print_mesh_summary(std::ostream &out) const;
+
+    /**
+     * Runs the time loop, writing into the case's output directory (which
+     * must exist). @p progress_out receives the progress line (rank 0).
+     */
+    RunSummary
+    run(std::ostream &progress_out);
+
+    const dealii::DoFHandler<3> &
+    dof_handler() const
+    {
+      return dofs;
+    }
+    const ScalarTransport &
+    magnesium() const
+    {
+      return *mg;
+    }
+    const ScalarTransport &
+    hydrogen() const
+    {
+      return *h2;
+    }
+    const MeshInfo &
+    mesh_info() const
+    {
+      return mesh;
+    }
+    /** Area of the implant surface [m^2]. */
+    double
+    implant_area() const
+    {
+      return surface_area;
+    }
+    dealii::types::material_id
+    implant_material() const;
+
+  private:
+    void
+    setup_dofs();
+    std::vector<double>
+    statistics_row(double t) const;
+
+    const CaseParameters                  &prm;
+    MPI_Comm                               comm;
+    dealii::ConditionalOStream             pcout;
+    dealii::parallel::distributed::Triangulation<3> triangulation;
+    MeshInfo                               mesh;
+    dealii::hp::FECollection<3>            fe_collection;
+    dealii::hp::QCollection<3>             cell_quadrature;
+    dealii::hp::QCollection<2>             face_quadrature;
+    dealii::DoFHandler<3>                  dofs;
+    CorrosionRateLaw                       rate_law;
+
+    VectorType                       surface_weights;
+    double                           surface_area = 0;
+    std::unique_ptr<ScalarTransport> mg, h2;
+  };
+} // namespace mgsim

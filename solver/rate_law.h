@@ -1,0 +1,37 @@
+// Corrosion rate law of the implant surface (SCIENCE.md §2):
+//   CR(t) = f_env [CR_ss + (CR_0 - CR_ss) exp(-t/tau)]   [mm/y]
+// and its conversion to a receding velocity and a Mg release flux
+//   J = v rho w_Mg / M_Mg   [mol/m^2/s].
+#pragma once
+
+#include "case_parameters.h"
+
+namespace mgsim
+{
+  /** @brief Time-dependent corrosion rate of one alloy in one environment. */
+  class CorrosionRateLaw
+  {
+  public:
+    explicit CorrosionRateLaw(const ImplantParameters &implant);
+
+    /** Corrosion rate at time @p t [s] after implantation [mm/y]. */
+    double
+    rate_mm_per_year(double t) const;
+
+    /** Surface recession velocity [m/s]. */
+    double
+    recession_velocity(double t) const;
+
+    /** Mg (= H2) release flux per exposed area [mol/m^2/s]. */
+    double
+    mg_flux(double t) const;
+
+    /** Moles of Mg per m^3 of alloy (rho w_Mg / M_Mg) [mol/m^3]. */
+    double
+    mg_molar_density() const;
+
+  private:
+    Alloy  alloy;
+    double environment_factor;
+  };
+} // namespace mgsim

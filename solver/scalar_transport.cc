@@ -1,0 +1,452 @@
+#include "scalar_transport.h"
+
+#include <deal.II/base/timer.h>
+#include <deal.II/base/utilities.h>
+#include <deal.II/dofs/dof_tools.h>
+#include <deal.II/fe/fe_values.h>
+#include <deal.II/hp/fe_values.h>
+#include <deal.II/lac/dynamic_sparsity_pattern.h>
+#include <deal.II/lac/full_matrix.h>
+#include <deal.II/lac/petsc_solver.h>
+#include <deal.II/lac/solver_control.h>
+#include <deal.II/lac/sparsity_tools.h>
+
+#include <cmath>
+
+namespace mgsim
+{
+  using namespace dealii;
+
+  namespace
+  {
+    /** Sum of all entries of a distributed vector. */
+    double
+    sum(const VectorType &v)
+    {
+      return v.mean_value() * v.size();
+    }
+  } // namespace
+
+  double
+  TransportLedger::balance_error() const
+  {
+    if (released == 0)
+      return 0;
+    return std::abs(content - (released - cleared - boundary_outflow)) /
+           std::abs(released);
+  }
+
+  ScalarTransport::ScalarTransport(const DoFHandler<3>      &dof_handler,
+                                   const hp::QCollection<3> &cell_quadrature,
+                                   const hp::QCollection<2> &face_quadrature,
+                                   TransportSetup            setup)
+    : dof_handler(dof_handler)
+    , cell_quadrature(cell_quadrature)
+    , face_quadrature(face_quadrature)
+    , setup_data(std::move(setup))
+    , comm(dof_handler.get_communicator())
+  {}
+
+  void
+  ScalarTransport::setup_system()
+  {
+    owned_dofs    = dof_handler.locally_owned_dofs();
+    relevant_dofs = DoFTools::extract_locally_relevant_dofs(dof_handler);
+
+    for (VectorType *v : {&content_weights,
+                          &clearance_weights,
+                          &washout_weights,
+                          &clearance_background_rhs,
+                          &washout_background_rhs,
+                          &dirichlet_values,
+                          &dirichlet_lift,
+                          &background_field,
+                          &old_solution,
+                          &older_solution,
+                          &current_solution})
+      v->reinit(owned_dofs, comm);
+    ghosted_solution.reinit(owned_dofs, relevant_dofs, comm);
+
+    compute_background_field();
+    make_constraints();
+
+    // The pattern keeps constrained DoFs: M and L are used unconstrained
+    // (M * c_old, balance residuals), see PLATFORM.md.
+    DynamicSparsityPattern dsp(relevant_dofs);
+    DoFTools::make_sparsity_pattern(dof_handler, dsp, constraints, true);
+    SparsityTools::distribute_sparsity_pattern(dsp, owned_dofs, comm, relevant_dofs);
+    mass_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
+    operator_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
+    system_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
+    system_mass_factor = -1;
+
+    assemble_operators();
+    set_state(background_field);
+  }
+
+  void
+  ScalarTransport::compute_background_field()
+  {
+    // Nodal average of the adjacent tissues' background levels: deterministic
+    // on any partition, and exact inside each region.
+    VectorType sum_values(owned_dofs, comm), count(owned_dofs, comm);
+    std::vector<types::global_dof_index> dofs;
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned() && cell->get_fe().n_dofs_per_cell() > 0)
+        {
+          const double c_b =
+            setup_data.coefficients.at(cell->material_id()).background;
+          dofs.resize(cell->get_fe().n_dofs_per_cell());
+          cell->get_dof_indices(dofs);
+          for (const auto i : dofs)
+            {
+              sum_values(i) += c_b;
+              count(i) += 1;
+            }
+        }
+    sum_values.compress(VectorOperation::add);
+    count.compress(VectorOperation::add);
+    for (const auto i : owned_dofs)
+      background_field(i) = count(i) > 0 ? sum_values(i) / count(i) : 0;
+    background_field.compress(VectorOperation::insert);
+  }
+
+  void
+  ScalarTransport::make_constraints()
+  {
+    constraints.clear();
+    constraints.reinit(relevant_dofs);
+    DoFTools::make_hanging_node_constraints(dof_handler, constraints);
+
+    dirichlet_dofs.clear();
+    if (!setup_data.background_boundaries.empty())
+      {
+        VectorType ghosted_background(owned_dofs, relevant_dofs, comm);
+        ghosted_background = background_field;
+        const IndexSet boundary_dofs = DoFTools::extract_boundary_dofs(
+          dof_handler, ComponentMask(), setup_data.background_boundaries);
+        for (const auto i : boundary_dofs)
+          if (relevant_dofs.is_element(i) && !constraints.is_constrained(i))
+            {
+              constraints.add_line(i);
+              constraints.set_inhomogeneity(i, ghosted_background(i));
+              if (owned_dofs.is_element(i))
+                {
+                  dirichlet_dofs.push_back(i);
+                  dirichlet_values(i) = ghosted_background(i);
+                }
+            }
+      }
+    dirichlet_values.compress(VectorOperation::insert);
+    constraints.close();
+  }
+
+  void
+  ScalarTransport::assemble_operators()
+  {
+    mass_matrix     = 0;
+    operator_matrix = 0;
+    for (VectorType *v : {&content_weights,
+                          &clearance_weights,
+                          &washout_weights,
+                          &clearance_background_rhs,
+                          &washout_background_rhs})
+      *v = 0;
+
+    hp::FECollection<3> const &fes = dof_handler.get_fe_collection();
+    hp::FEValues<3>     hp_fe_values(fes,
+                                 cell_quadrature,
+                                 update_values | update_gradients |
+                                   update_JxW_values);
+    hp::FEFaceValues<3> hp_face_values(fes,
+                                       face_quadrature,
+                                       update_values | update_JxW_values);
+
+    FullMatrix<double>                   cell_mass, cell_operator;
+    Vector<double>                       content, clearance, washout;
+    Vector<double>                       clearance_rhs, washout_rhs;
+    std::vector<types::global_dof_index> dofs;
+
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      {
+        if (!cell->is_locally_owned() || cell->get_fe().n_dofs_per_cell() == 0)
+          continue;
+        const unsigned int n = cell->get_fe().n_dofs_per_cell();
+        cell_mass.reinit(n, n);
+        cell_operator.reinit(n, n);
+        for (Vector<double> *v :
+             {&content, &clearance, &washout, &clearance_rhs, &washout_rhs})
+          v->reinit(n);
+
+        const SpeciesCoefficients &k =
+          setup_data.coefficients.at(cell->material_id());
+        hp_fe_values.reinit(cell);
+        const FEValues<3> &fe_values = hp_fe_values.get_present_fe_values();
+        for (const unsigned int q : fe_values.quadrature_point_indices())
+          {
+            const double JxW = fe_values.JxW(q);
+            for (unsigned int i = 0; i < n; ++i)
+              {
+                const double phi_i = fe_values.shape_value(i, q);
+                content(i) += k.volume_fraction * phi_i * JxW;
+                clearance(i) += k.volume_fraction * k.clearance * phi_i * JxW;
+                clearance_rhs(i) += k.volume_fraction * k.clearance *
+                                    k.background * phi_i * JxW;
+                for (unsigned int j = 0; j < n; ++j)
+                  {
+                    const double phi_j = fe_values.shape_value(j, q);
+                    cell_mass(i, j) += k.volume_fraction * phi_i * phi_j * JxW;
+                    cell_operator(i, j) +=
+                      k.volume_fraction *
+                      (k.diffusivity * (fe_values.shape_grad(i, q) *
+                                        fe_values.shape_grad(j, q)) +
+                       k.clearance * phi_i * phi_j) *
+                      JxW;
+                  }
+              }
+          }
+
+        for (const auto &face : cell->face_iterators())
+          {
+            if (!face->at_boundary())
+              continue;
+            const auto washout_it =
+              setup_data.washout_boundaries.find(face->boundary_id());
+            if (washout_it == setup_data.washout_boundaries.end())
+              continue;
+            const double beta = washout_it->second;
+            hp_face_values.reinit(cell, cell->face_iterator_to_index(face));
+            const FEFaceValues<3> &fv = hp_face_values.get_present_fe_values();
+            for (const unsigned int q : fv.quadrature_point_indices())
+              for (unsigned int i = 0; i < n; ++i)
+                {
+                  const double phi_i = fv.shape_value(i, q);
+                  washout(i) += beta * phi_i * fv.JxW(q);
+                  washout_rhs(i) += beta * k.background * phi_i * fv.JxW(q);
+                  for (unsigned int j = 0; j < n; ++j)
+                    cell_operator(i, j) +=
+                      beta * phi_i * fv.shape_value(j, q) * fv.JxW(q);
+                }
+          }
+
+        dofs.resize(n);
+        cell->get_dof_indices(dofs);
+        mass_matrix.add(dofs, cell_mass);
+        operator_matrix.add(dofs, cell_operator);
+        content_weights.add(dofs, content);
+        clearance_weights.add(dofs, clearance);
+        washout_weights.add(dofs, washout);
+        clearance_background_rhs.add(dofs, clearance_rhs);
+        washout_background_rhs.add(dofs, washout_rhs);
+      }
+
+    mass_matrix.compress(VectorOperation::add);
+    operator_matrix.compress(VectorOperation::add);
+    for (VectorType *v : {&content_weights,
+                          &clearance_weights,
+                          &washout_weights,
+                          &clearance_background_rhs,
+                          &washout_background_rhs})
+      v->compress(VectorOperation::add);
+  }
+
+  void
+  ScalarTransport::assemble_system_matrix(const double mass_factor)
+  {
+    // The constrained system matrix is built from the two unconstrained ones
+    // cell by cell: AffineConstraints does the symmetric elimination, which
+    // keeps the matrix SPD for CG.
+    Timer timer;
+    system_matrix = 0;
+    hp::FEValues<3> hp_fe_values(dof_handler.get_fe_collection(),
+                                 cell_quadrature,
+                                 update_values | update_gradients |
+                                   update_JxW_values);
+    hp::FEFaceValues<3> hp_face_values(dof_handler.get_fe_collection(),
+                                       face_quadrature,
+                                       update_values | update_JxW_values);
+    FullMatrix<double>                   cell_matrix;
+    std::vector<types::global_dof_index> dofs;
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      {
+        if (!cell->is_locally_owned() || cell->get_fe().n_dofs_per_cell() == 0)
+          continue;
+        const unsigned int n = cell->get_fe().n_dofs_per_cell();
+        cell_matrix.reinit(n, n);
+        const SpeciesCoefficients &k =
+          setup_data.coefficients.at(cell->material_id());
+        hp_fe_values.reinit(cell);
+        const FEValues<3> &fe_values = hp_fe_values.get_present_fe_values();
+        for (const unsigned int q : fe_values.quadrature_point_indices())
+          for (unsigned int i = 0; i < n; ++i)
+            for (unsigned int j = 0; j < n; ++j)
+              cell_matrix(i, j) +=
+                k.volume_fraction *
+                (k.diffusivity *
+                   (fe_values.shape_grad(i, q) * fe_values.shape_grad(j, q)) +
+                 (mass_factor + k.clearance) * fe_values.shape_value(i, q) *
+                   fe_values.shape_value(j, q)) *
+                fe_values.JxW(q);
+        for (const auto &face : cell->face_iterators())
+          if (face->at_boundary())
+            if (const auto it = setup_data.washout_boundaries.find(face->boundary_id());
+                it != setup_data.washout_boundaries.end())
+              {
+                hp_face_values.reinit(cell, cell->face_iterator_to_index(face));
+                const FEFaceValues<3> &fv = hp_face_values.get_present_fe_values();
+                for (const unsigned int q : fv.quadrature_point_indices())
+                  for (unsigned int i = 0; i < n; ++i)
+                    for (unsigned int j = 0; j < n; ++j)
+                      cell_matrix(i, j) += it->second * fv.shape_value(i, q) *
+                                           fv.shape_value(j, q) * fv.JxW(q);
+              }
+        dofs.resize(n);
+        cell->get_dof_indices(dofs);
+        constraints.distribute_local_to_global(cell_matrix, dofs, system_matrix);
+      }
+    system_matrix.compress(VectorOperation::add);
+
+    // Lift of the Dirichlet values through the unconstrained operator.
+    VectorType tmp(owned_dofs, comm);
+    operator_matrix.vmult(dirichlet_lift, dirichlet_values);
+    mass_matrix.vmult(tmp, dirichlet_values);
+    dirichlet_lift.add(mass_factor, tmp);
+    statistics.assembly_seconds += timer.wall_time();
+
+    timer.restart();
+    PETScWrappers::PreconditionBoomerAMG::AdditionalData data;
+    data.symmetric_operator = true;
+    data.strong_threshold   = setup_data.amg_strong_threshold;
+    amg = std::make_unique<PETScWrappers::PreconditionBoomerAMG>();
+    amg->initialize(system_matrix, data);
+    statistics.amg_setup_seconds += timer.wall_time();
+    system_mass_factor       = mass_factor;
+    statistics.matrix_rebuilt = true;
+  }
+
+  void
+  ScalarTransport::set_state(const VectorType &initial)
+  {
+    current_solution = initial;
+    constraints.distribute(current_solution);
+    old_solution     = current_solution;
+    older_solution   = current_solution;
+    ghosted_solution = current_solution;
+    initial_content  = content_weights * current_solution;
+    have_history     = false;
+    ledger_          = TransportLedger();
+    previous_ledger_ = TransportLedger();
+  }
+
+  void
+  ScalarTransport::advance(const double      dt,
+                           const unsigned int order,
+                           const VectorType &source,
+                           const double      source_scale)
+  {
+    statistics = SolverStatistics();
+    Timer timer;
+
+    // BDF coefficients: a0 c^{n+1} + a1 c^n + a2 c^{n-1} = dt * (...).
+    double a0 = 1, a1 = -1, a2 = 0, omega = 0;
+    if (order == 2 && have_history)
+      {
+        omega = dt / previous_step;
+        a0    = (1 + 2 * omega) / (1 + omega);
+        a1    = -(1 + omega);
+        a2    = omega * omega / (1 + omega);
+      }
+    const double mass_factor = a0 / dt;
+    if (mass_factor != system_mass_factor)
+      assemble_system_matrix(mass_factor);
+
+    // Full (unconstrained) right-hand side: history, clearance towards c_b,
+    // washout towards c_b, sources.
+    VectorType history(owned_dofs, comm), rhs(owned_dofs, comm);
+    history.equ(-a1 / dt, old_solution);
+    if (a2 != 0)
+      history.add(-a2 / dt, older_solution);
+    mass_matrix.vmult(rhs, history);
+    rhs += clearance_background_rhs;
+    rhs += washout_background_rhs;
+    rhs.add(source_scale, source);
+
+    VectorType system_rhs(rhs);
+    system_rhs -= dirichlet_lift;
+    for (const auto i : dirichlet_dofs)
+      system_rhs(i) = 0;
+    system_rhs.compress(VectorOperation::insert);
+
+    // Initial guess: extrapolation from the last two steps.
+    current_solution = old_solution;
+    if (a2 != 0)
+      current_solution.sadd(1 + omega, -omega, older_solution);
+    for (const auto i : dirichlet_dofs)
+      current_solution(i) = 0;
+    current_solution.compress(VectorOperation::insert);
+    statistics.assembly_seconds += timer.wall_time();
+
+    timer.restart();
+    SolverControl control(1000,
+                          setup_data.linear_tolerance * system_rhs.l2_norm());
+    PETScWrappers::SolverCG cg(control, comm);
+    try
+      {
+        cg.solve(system_matrix, current_solution, system_rhs, *amg);
+      }
+    catch (const std::exception &e)
+      {
+        AssertThrow(false,
+                    ExcMessage(setup_data.name +
+                               ": linear solver did not converge: " + e.what()));
+      }
+    constraints.distribute(current_solution);
+    statistics.iterations    = control.last_step();
+    statistics.solve_seconds = timer.wall_time();
+
+    // Mass balance. Rates at t^{n+1} [mol/s]; Dirichlet outflow is the
+    // residual of the unconstrained equations at the constrained DoFs.
+    VectorType operator_c(owned_dofs, comm), mass_c(owned_dofs, comm);
+    operator_matrix.vmult(operator_c, current_solution);
+    mass_matrix.vmult(mass_c, current_solution);
+    double dirichlet_outflow = 0;
+    for (const auto i : dirichlet_dofs)
+      dirichlet_outflow += rhs(i) - mass_factor * mass_c(i) - operator_c(i);
+    dirichlet_outflow = Utilities::MPI::sum(dirichlet_outflow, comm);
+
+    const double release_rate = source_scale * sum(source);
+    const double clearance_rate =
+      clearance_weights * current_solution - sum(clearance_background_rhs);
+    const double washout_rate =
+      washout_weights * current_solution - sum(washout_background_rhs);
+
+    // Book with the scheme's recurrence: then content = released - cleared -
+    // boundary holds for the discrete solution exactly.
+    const auto book = [&](double TransportLedger::*member, double rate) {
+      const double next = (dt * rate - a1 * (ledger_.*member) -
+                           a2 * (previous_ledger_.*member)) /
+                          a0;
+      return next;
+    };
+    TransportLedger next;
+    next.released         = book(&TransportLedger::released, release_rate);
+    next.cleared          = book(&TransportLedger::cleared, clearance_rate);
+    next.boundary_outflow = book(&TransportLedger::boundary_outflow,
+                                 washout_rate + dirichlet_outflow);
+    next.content          = content_weights * current_solution - initial_content;
+    previous_ledger_      = ledger_;
+    ledger_               = next;
+
+    older_solution   = old_solution;
+    old_solution     = current_solution;
+    ghosted_solution = current_solution;
+    previous_step    = dt;
+    have_history     = true;
+  }
+
+  double
+  ScalarTransport::max_value() const
+  {
+    return current_solution.max();
+  }
+} // namespace mgsim

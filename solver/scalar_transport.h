@@ -1,0 +1,193 @@
+// One scalar diffusion-reaction field in the tissue (used for Mg2+ and for
+// dissolved H2, SCIENCE.md §2):
+//   alpha dc/dt = div(alpha D grad c) - alpha k (c - c_b) + sources,
+// with region-wise alpha, D, k, c_b, far-field (Dirichlet), no-flux or washout
+// (Robin) boundaries, backward Euler or variable-step BDF2 in time, CG +
+// BoomerAMG. Matrices are assembled once per mesh; the system matrix and its
+// AMG hierarchy are rebuilt only when the step factor a0/dt changes. Each step
+// books released, cleared and boundary amounts with the time scheme's own
+// recurrence, so the discrete mass balance is exact up to the linear solver.
+#pragma once
+
+#include "tissue_database.h"
+
+#include <deal.II/base/index_set.h>
+#include <deal.II/dofs/dof_handler.h>
+#include <deal.II/hp/q_collection.h>
+#include <deal.II/lac/affine_constraints.h>
+#include <deal.II/lac/petsc_precondition.h>
+#include <deal.II/lac/petsc_sparse_matrix.h>
+#include <deal.II/lac/petsc_vector.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace mgsim
+{
+  using VectorType = dealii::PETScWrappers::MPI::Vector;
+  using MatrixType = dealii::PETScWrappers::MPI::SparseMatrix;
+
+  /** @brief What defines one transported species on a given mesh. */
+  struct TransportSetup
+  {
+    /** Species name for messages ("Mg2+", "H2"). */
+    std::string name;
+    /** Coefficients per tissue material id (cells with FE_Q). */
+    std::map<dealii::types::material_id, SpeciesCoefficients> coefficients;
+    /** Boundaries held at the adjacent background level. */
+    std::set<dealii::types::boundary_id> background_boundaries;
+    /** Washout boundaries and their mass-transfer coefficient [m/s]. */
+    std::map<dealii::types::boundary_id, double> washout_boundaries;
+    double linear_tolerance     = 1e-10;
+    double amg_strong_threshold = 0.7;
+  };
+
+  /**
+   * @brief Cumulative amounts of one species since t = 0 [mol].
+   *
+   * content = released - cleared - boundary_outflow holds discretely.
+   */
+  struct TransportLedger
+  {
+    /** Moles above the initial state held in the tissue. */
+    double content = 0;
+    /** Moles injected by sources (implant surface). */
+    double released = 0;
+    /** Moles removed by perfusion (negative if blood supplies). */
+    double cleared = 0;
+    /** Moles that left through the outer boundaries. */
+    double boundary_outflow = 0;
+
+    /** |content - (released - cleared - boundary)| / released (0 if nothing released). */
+    double
+    balance_error() const;
+  };
+
+  /** @brief Linear-solver figures of the last step. */
+  struct SolverStatistics
+  {
+    unsigned int iterations = 0;
+    bool         matrix_rebuilt = false;
+    double       assembly_seconds = 0;
+    double       amg_setup_seconds = 0;
+    double       solve_seconds = 0;
+  };
+
+  class ScalarTransport
+  {
+  public:
+    ScalarTransport(const dealii::DoFHandler<3>   &dof_handler,
+                    const dealii::hp::QCollection<3> &cell_quadrature,
+                    const dealii::hp::QCollection<2> &face_quadrature,
+                    TransportSetup                 setup);
+
+    /**
+     * Builds sparsity, mass/stiffness/clearance matrices and the background
+     * field; sets c = background (call after dof distribution).
+     */
+    void
+    setup_system();
+
+    /** Replaces the current state (and history) by @p initial. */
+    void
+    set_state(const VectorType &initial);
+
+    /**
+     * Advances by @p dt [s]. @p source (mol/s per test function, e.g. the
+     * implant surface integral of J phi_i) is multiplied by @p source_scale.
+     * @p order is 1 (backward Euler) or 2 (BDF2; falls back to 1 on the first step).
+     */
+    void
+    advance(double            dt,
+            unsigned int      order,
+            const VectorType &source,
+            double            source_scale);
+
+    /** Current solution with ghost values (for output and evaluation). */
+    const VectorType &
+    solution() const
+    {
+      return ghosted_solution;
+    }
+
+    /** Background field c_b (nodal average over adjacent tissues) [mol/m^3]. */
+    const VectorType &
+    background() const
+    {
+      return background_field;
+    }
+
+    const TransportLedger &
+    ledger() const
+    {
+      return ledger_;
+    }
+
+    const SolverStatistics &
+    last_step() const
+    {
+      return statistics;
+    }
+
+    /** Largest nodal value [mol/m^3]. */
+    double
+    max_value() const;
+
+    const std::string &
+    name() const
+    {
+      return setup_data.name;
+    }
+
+  private:
+    void
+    assemble_operators();
+    void
+    assemble_system_matrix(double mass_factor);
+    void
+    compute_background_field();
+    void
+    make_constraints();
+
+    const dealii::DoFHandler<3>     &dof_handler;
+    const dealii::hp::QCollection<3> cell_quadrature;
+    const dealii::hp::QCollection<2> face_quadrature;
+    const TransportSetup             setup_data;
+    const MPI_Comm                   comm;
+
+    dealii::IndexSet                  owned_dofs;
+    dealii::IndexSet                  relevant_dofs;
+    dealii::AffineConstraints<double> constraints;
+    /** Owned DoFs with a Dirichlet (background) constraint. */
+    std::vector<dealii::types::global_dof_index> dirichlet_dofs;
+
+    /** alpha-weighted mass matrix, no constraints applied. */
+    MatrixType mass_matrix;
+    /** Stiffness + clearance + washout, no constraints applied. */
+    MatrixType operator_matrix;
+    /** mass_factor * M + L with constraints, what CG solves. */
+    MatrixType system_matrix;
+    double     system_mass_factor = -1;
+    std::unique_ptr<dealii::PETScWrappers::PreconditionBoomerAMG> amg;
+
+    /** Linear functionals: content (int alpha phi_i), clearance (int alpha k phi_i), washout. */
+    VectorType content_weights, clearance_weights, washout_weights;
+    /** Constant right-hand sides: int alpha k c_b phi_i, washout int beta c_b phi_i. */
+    VectorType clearance_background_rhs, washout_background_rhs;
+    /** Dirichlet values at constrained DoFs, zero elsewhere. */
+    VectorType dirichlet_values;
+    /** system-operator applied to dirichlet_values (the lift). */
+    VectorType dirichlet_lift;
+
+    VectorType background_field;
+    VectorType old_solution, older_solution, current_solution;
+    VectorType ghosted_solution;
+
+    double          initial_content = 0;
+    double          previous_step   = 0;
+    bool            have_history    = false;
+    TransportLedger ledger_, previous_ledger_;
+    SolverStatistics statistics;
+  };
+} // namespace mgsim

@@ -1,0 +1,37 @@
+#include "statistics.h"
+
+#include <deal.II/base/exceptions.h>
+
+#include <iomanip>
+#include <limits>
+
+namespace mgsim
+{
+  CsvWriter::CsvWriter(const std::string       &path,
+                       std::vector<std::string> columns_,
+                       const bool               active)
+    : columns(std::move(columns_))
+    , active(active)
+  {
+    if (!active)
+      return;
+    out.open(path);
+    AssertThrow(out, dealii::ExcMessage("cannot write " + path));
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      out << (i ? "," : "") << columns[i];
+    out << "\n" << std::flush;
+  }
+
+  void
+  CsvWriter::write_row(const std::vector<double> &values)
+  {
+    AssertDimension(values.size(), columns.size());
+    if (!active)
+      return;
+    // Full precision: runs are compared value by value (1 vs 2 ranks).
+    out << std::setprecision(std::numeric_limits<double>::max_digits10);
+    for (std::size_t i = 0; i < values.size(); ++i)
+      out << (i ? "," : "") << values[i];
+    out << "\n" << std::flush;
+  }
+} // namespace mgsim

@@ -1,0 +1,28 @@
+// Per-step statistics written as CSV by rank 0 (units in every column name),
+// flushed after each row so a running or killed job can be inspected.
+#pragma once
+
+#include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mgsim
+{
+  /** @brief A CSV file with a fixed list of columns. */
+  class CsvWriter
+  {
+  public:
+    /** Opens @p path (only if @p active; other ranks pass false). */
+    CsvWriter(const std::string &path, std::vector<std::string> columns, bool active);
+
+    /** Writes one row; values in the order of the columns. */
+    void
+    write_row(const std::vector<double> &values);
+
+  private:
+    std::ofstream            out;
+    std::vector<std::string> columns;
+    bool                     active;
+  };
+} // namespace mgsim
