@@ -46,7 +46,7 @@ namespace mgsim
     case_schema(const std::string &section, std::vector<std::string> &keys)
     {
       static const std::map<std::string, std::vector<std::string>> fixed = {
-        {"mesh", {"file", "refinements", "unit"}},
+        {"mesh", {"file", "refinements", "unit", "cylinder_axis"}},
         {"implant",
          with_property_keys({"region", "alloy", "environment", "environment_factor"},
                             alloy_property_specs())},
@@ -258,6 +258,8 @@ namespace mgsim
                                                    {"mm", units::millimeter},
                                                    {"um", units::micrometer}};
     prm.mesh.unit_length = lengths.at(mesh.choice("unit", {"mm", "um", "m"}, "mm"));
+    const std::string axis = mesh.choice("cylinder_axis", {"none", "x", "y", "z"}, "none");
+    prm.mesh.cylinder_axis = axis == "none" ? -1 : axis[0] - 'x';
 
     SectionReader implant(file, "implant", resolved);
     prm.implant.region = implant.text("region", "the mesh region of the implant");

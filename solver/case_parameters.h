@@ -31,6 +31,11 @@ namespace mgsim
     unsigned int refinements = 0;
     /** Length of one mesh unit [m] (mm -> 1e-3). */
     double unit_length = 1e-3;
+    /**
+     * Axis (0, 1, 2 = x, y, z; -1 none) through the origin around which faces
+     * lying on a cylinder are kept round under refinement.
+     */
+    int cylinder_axis = -1;
   };
 
   enum class Environment

@@ -5,12 +5,16 @@
 #include <deal.II/base/mpi.h>
 #include <deal.II/grid/grid_in.h>
 #include <deal.II/grid/grid_tools.h>
+#include <deal.II/grid/manifold_lib.h>
 
 #include <filesystem>
 
 #include <gmsh.h>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
+#include <limits>
 #include <functional>
 #include <iomanip>
 #include <sstream>
@@ -129,6 +133,38 @@ namespace mgsim
         }
       return info;
     }
+
+    /**
+     * Faces whose vertices all lie at one distance from the axis (a wire
+     * surface, an outer cylinder) get a CylindricalManifold, so refinement
+     * puts new vertices on the circle instead of on the coarse polygon. Cell
+     * interiors stay flat (transfinite), which keeps O-grid cores valid.
+     */
+    void
+    attach_cylinder_manifold(Triangulation<3> &triangulation, unsigned int axis)
+    {
+      constexpr types::manifold_id cylinder = 1;
+      const auto radius = [axis](const Point<3> &p) {
+        double r2 = 0;
+        for (unsigned int d = 0; d < 3; ++d)
+          if (d != axis)
+            r2 += p[d] * p[d];
+        return std::sqrt(r2);
+      };
+      for (const auto &cell : triangulation.active_cell_iterators())
+        for (const auto &face : cell->face_iterators())
+          {
+            double r_min = std::numeric_limits<double>::max(), r_max = 0;
+            for (const unsigned int v : face->vertex_indices())
+              {
+                r_min = std::min(r_min, radius(face->vertex(v)));
+                r_max = std::max(r_max, radius(face->vertex(v)));
+              }
+            if (r_max > 0 && r_max - r_min < 1e-6 * r_max)
+              face->set_all_manifold_ids(cylinder);
+          }
+      triangulation.set_manifold(cylinder, CylindricalManifold<3>(axis));
+    }
   } // namespace
 
   std::string
@@ -185,6 +221,8 @@ namespace mgsim
       }
 
     GridTools::scale(parameters.unit_length, triangulation);
+    if (parameters.cylinder_axis >= 0)
+      attach_cylinder_manifold(triangulation, parameters.cylinder_axis);
     for (const auto &cell : triangulation.active_cell_iterators())
       if (cell->measure() <= 0)
         throw InputError(msh_file + ": a cell has non-positive volume");
