@@ -224,6 +224,16 @@ namespace mgsim
     CaseParameters prm;
     prm.case_file = case_file;
     auto &resolved = prm.resolved;
+    // Paths are recorded absolute so that case.resolved.cfg works from the
+    // output directory.
+    const auto record_path = [&](const std::string &section,
+                                 const std::string &key,
+                                 const std::string &path) {
+      for (auto &p : resolved)
+        if (p.section == section && p.key == key)
+          p.value = path;
+      return path;
+    };
 
     for (const std::string required : {"mesh", "implant", "time"})
       if (!file.has_section(required))
@@ -231,12 +241,18 @@ namespace mgsim
 
     // Databases first: [implant] and [region.*] resolve against them.
     SectionReader databases(file, "databases", resolved);
-    const std::string alloy_path = relative_to_case(
-      case_file,
-      databases.text("alloys", "a file name", default_database_path("alloys.cfg")));
-    const std::string tissue_path = relative_to_case(
-      case_file,
-      databases.text("tissues", "a file name", default_database_path("tissues.cfg")));
+    const std::string alloy_path = record_path(
+      "databases",
+      "alloys",
+      relative_to_case(case_file,
+                       databases.text("alloys", "a file name",
+                                      default_database_path("alloys.cfg"))));
+    const std::string tissue_path = record_path(
+      "databases",
+      "tissues",
+      relative_to_case(case_file,
+                       databases.text("tissues", "a file name",
+                                      default_database_path("tissues.cfg"))));
     const auto alloys = MaterialDatabase::read(alloy_path,
                                                alloy_property_specs(),
                                                alloy_text_keys());
@@ -245,8 +261,10 @@ namespace mgsim
                                                 tissue_text_keys());
 
     SectionReader mesh(file, "mesh", resolved);
-    prm.mesh.file =
-      relative_to_case(case_file, mesh.text("file", "a .geo or .msh file name"));
+    prm.mesh.file = record_path(
+      "mesh",
+      "file",
+      relative_to_case(case_file, mesh.text("file", "a .geo or .msh file name")));
     if (!std::filesystem::exists(prm.mesh.file))
       file.fail("mesh", "file", "an existing .geo or .msh file (" + prm.mesh.file + " not found)");
     const std::string extension =
@@ -407,7 +425,7 @@ namespace mgsim
             out << "[" << section << "]\n";
           }
         out << "  " << std::left << std::setw(26) << p.key << std::setw(14)
-            << p.value << std::setw(8) << p.unit << p.source << "\n";
+            << p.value << " " << std::setw(8) << p.unit << p.source << "\n";
       }
   }
 } // namespace mgsim

@@ -169,12 +169,16 @@ namespace mgsim
     const CaseParameters prm = read_case(a.case_file, a.overrides);
     Problem              problem(prm, comm);
     problem.setup();
-    if (Utilities::MPI::this_mpi_process(comm) == 0)
+    const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
+    if (root)
       {
         std::cout << "case: " << a.case_file << "\n\nparameters (value, unit, source):\n";
         print_resolved_parameters(std::cout, prm);
         std::cout << "\n";
-        problem.print_mesh_summary(std::cout);
+      }
+    problem.print_mesh_summary(std::cout);
+    if (root)
+      {
         print_release_summary(std::cout, prm, problem.implant_area());
         std::cout << "\ncase OK\n";
       }
@@ -202,7 +206,10 @@ namespace mgsim
         std::cout << version_text() << " on "
                   << Utilities::MPI::n_mpi_processes(comm) << " MPI rank(s)\n"
                   << "case: " << a.case_file << "\n";
-        problem.print_mesh_summary(std::cout);
+      }
+    problem.print_mesh_summary(std::cout);
+    if (root)
+      {
         print_release_summary(std::cout, prm, problem.implant_area());
         std::cout << "output: " << prm.output.directory << "\n";
       }

@@ -158,9 +158,21 @@ namespace mgsim
             if (face->at_boundary())
               area[face->boundary_id()] += face->measure();
         }
+    // Collective sums first: every rank takes part, only rank 0 prints.
+    for (const auto &[name, id] : mesh.regions)
+      {
+        volume[id] = Utilities::MPI::sum(volume[id], comm);
+        cells[id]  = Utilities::MPI::sum(cells[id], comm);
+      }
+    for (const types::boundary_id id : {types::boundary_id(0)})
+      area[id] = Utilities::MPI::sum(area[id], comm);
+    for (const auto &[name, id] : mesh.boundaries)
+      area[id] = Utilities::MPI::sum(area[id], comm);
+    if (Utilities::MPI::this_mpi_process(comm) != 0)
+      return;
+
     const double mm2 = units::millimeter * units::millimeter;
     const double mm3 = mm2 * units::millimeter;
-
     out << "mesh: " << prm.mesh.file << "\n"
         << "  read from        " << mesh.msh_file << "\n"
         << "  cells            " << triangulation.n_global_active_cells()
@@ -173,10 +185,8 @@ namespace mgsim
       {
         const RegionParameters *region = prm.find_region(name);
         out << "  " << std::left << std::setw(16) << name << "id " << std::setw(4)
-            << int(id) << std::setw(10)
-            << Utilities::MPI::sum(cells[id], comm) << " cells  "
-            << std::setw(12) << Utilities::MPI::sum(volume[id], comm) / mm3
-            << " mm^3  "
+            << int(id) << std::setw(10) << cells[id] << " cells  " << std::setw(12)
+            << volume[id] / mm3 << " mm^3  "
             << (region ? "tissue " + region->tissue.name :
                          "implant (" + prm.implant.alloy.name + ")")
             << "\n";
@@ -186,16 +196,14 @@ namespace mgsim
       {
         const BoundaryParameters *b = prm.find_boundary(name);
         out << "  " << std::left << std::setw(16) << name << "id " << std::setw(4)
-            << int(id) << std::setw(12) << Utilities::MPI::sum(area[id], comm) / mm2
-            << " mm^2  "
+            << int(id) << std::setw(12) << area[id] / mm2 << " mm^2  "
             << (b->type == BoundaryType::background ? "background" :
                 b->type == BoundaryType::no_flux    ? "no flux" :
                                                       "washout")
             << "\n";
       }
-    const double untagged = Utilities::MPI::sum(area[0], comm);
-    if (mesh.boundaries.empty() || untagged > 0)
-      out << "  (untagged)      " << untagged / mm2 << " mm^2  no flux\n";
+    if (area[0] > 0)
+      out << "  (untagged)      " << area[0] / mm2 << " mm^2  no flux\n";
   }
 
   std::vector<double>

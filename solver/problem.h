@@ -43,7 +43,10 @@ namespace mgsim
     void
     setup();
 
-    /** Prints mesh size, regions (volumes) and boundaries (areas). */
+    /**
+     * Prints mesh size, regions (volumes) and boundaries (areas) on rank 0.
+     * Collective: call it on every rank.
+     */
     void
     print_mesh_summary(std::ostream &out) const;
 

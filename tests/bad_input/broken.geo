@@ -1,0 +1,2 @@
+// A gmsh file with a syntax error.
+Point(1) = {0, 0, 0;

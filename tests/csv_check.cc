@@ -1,0 +1,123 @@
+// Small checker for the CSV files mgsim writes (no deal.II needed).
+//   csv_check max FILE COLUMN LIMIT
+//       every |value| in COLUMN is <= LIMIT (and there are data rows);
+//   csv_check compare A B RELTOL
+//       same header and rows; each value agrees to RELTOL relative to the
+//       largest magnitude in its column (a normwise comparison: tiny early
+//       values such as the first step's boundary outflow are compared on the
+//       column's scale). Columns ending in "_error" measure solver residuals
+//       and are skipped: they differ legitimately at round-off level.
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace
+{
+  struct Table
+  {
+    std::vector<std::string>         header;
+    std::vector<std::vector<double>> rows;
+  };
+
+  std::vector<std::string>
+  split(const std::string &line)
+  {
+    std::vector<std::string> cells;
+    std::stringstream        s(line);
+    std::string              cell;
+    while (std::getline(s, cell, ','))
+      cells.push_back(cell);
+    return cells;
+  }
+
+  Table
+  read(const std::string &path)
+  {
+    std::ifstream in(path);
+    if (!in)
+      throw std::runtime_error("cannot read " + path);
+    Table       t;
+    std::string line;
+    std::getline(in, line);
+    t.header = split(line);
+    while (std::getline(in, line))
+      {
+        std::vector<double> row;
+        for (const auto &cell : split(line))
+          row.push_back(std::stod(cell));
+        if (row.size() != t.header.size())
+          throw std::runtime_error(path + ": ragged row");
+        t.rows.push_back(row);
+      }
+    if (t.rows.empty())
+      throw std::runtime_error(path + ": no data rows");
+    return t;
+  }
+} // namespace
+
+int
+main(int argc, char **argv)
+{
+  try
+    {
+      const std::string mode = argc > 1 ? argv[1] : "";
+      if (mode == "max" && argc == 5)
+        {
+          const Table t      = read(argv[2]);
+          const double limit = std::stod(argv[4]);
+          for (std::size_t c = 0; c < t.header.size(); ++c)
+            if (t.header[c] == argv[3])
+              {
+                double largest = 0;
+                for (const auto &row : t.rows)
+                  largest = std::max(largest, std::abs(row[c]));
+                std::cout << argv[3] << ": largest |value| " << largest << " over "
+                          << t.rows.size() << " rows (limit " << limit << ")\n";
+                return largest <= limit ? 0 : 1;
+              }
+          throw std::runtime_error(std::string("no column ") + argv[3]);
+        }
+      if (mode == "compare" && argc == 5)
+        {
+          const Table  a = read(argv[2]), b = read(argv[3]);
+          const double tol = std::stod(argv[4]);
+          if (a.header != b.header || a.rows.size() != b.rows.size())
+            throw std::runtime_error("different columns or row counts");
+          double worst = 0;
+          std::string worst_column;
+          for (std::size_t c = 0; c < a.header.size(); ++c)
+            {
+              const std::string &name = a.header[c];
+              if (name.size() >= 6 && name.compare(name.size() - 6, 6, "_error") == 0)
+                continue;
+              double scale = 0;
+              for (std::size_t r = 0; r < a.rows.size(); ++r)
+                scale = std::max({scale, std::abs(a.rows[r][c]), std::abs(b.rows[r][c])});
+              for (std::size_t r = 0; r < a.rows.size() && scale > 0; ++r)
+                {
+                  const double d = std::abs(a.rows[r][c] - b.rows[r][c]) / scale;
+                  if (d > worst)
+                    {
+                      worst        = d;
+                      worst_column = name;
+                    }
+                }
+            }
+          std::cout << "largest relative difference " << worst << " (column "
+                    << (worst_column.empty() ? "-" : worst_column) << ", limit " << tol
+                    << ") over " << a.rows.size() << " rows\n";
+          return worst <= tol ? 0 : 1;
+        }
+      std::cerr << "usage: csv_check max FILE COLUMN LIMIT | compare A B RELTOL\n";
+      return 2;
+    }
+  catch (const std::exception &e)
+    {
+      std::cerr << "csv_check: " << e.what() << "\n";
+      return 1;
+    }
+}
