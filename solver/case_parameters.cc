@@ -379,7 +379,7 @@ namespace mgsim
     prm.solver.linear_tolerance = solver.number(
       "linear_tolerance", "-", 1e-16, 1e-2, "a relative tolerance in (0, 1e-2]", 1e-10);
     prm.solver.amg_strong_threshold = solver.number(
-      "amg_strong_threshold", "-", 0, 1, "a number in [0, 1]", 0.7);
+      "amg_strong_threshold", "-", 0, 1, "a number in [0, 1]", 0.5);
 
     SectionReader output(file, "output", resolved);
     const std::string case_stem =

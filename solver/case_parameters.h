@@ -101,7 +101,7 @@ namespace mgsim
     /** CG stopping criterion relative to the right-hand side norm. */
     double linear_tolerance = 1e-10;
     /** BoomerAMG strong threshold (0.5-0.7 suit 3D Laplacians). */
-    double amg_strong_threshold = 0.7;
+    double amg_strong_threshold = 0.5;
   };
 
   struct OutputParameters

@@ -40,7 +40,7 @@ namespace mgsim
     /** Washout boundaries and their mass-transfer coefficient [m/s]. */
     std::map<dealii::types::boundary_id, double> washout_boundaries;
     double linear_tolerance     = 1e-10;
-    double amg_strong_threshold = 0.7;
+    double amg_strong_threshold = 0.5;
   };
 
   /**
