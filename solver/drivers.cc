@@ -109,6 +109,15 @@ namespace mgsim
           << " mm^2\n";
     }
 
+    /** Mesh and release summaries (collective; rank 0 prints). */
+    void
+    print_setup(const Problem &problem, const CaseParameters &prm, MPI_Comm comm)
+    {
+      problem.print_mesh_summary(std::cout);
+      if (Utilities::MPI::this_mpi_process(comm) == 0)
+        print_release_summary(std::cout, prm, problem.implant_area());
+    }
+
     int
     database_command(const std::string              &command,
                      const std::vector<std::string> &args,
@@ -176,12 +185,9 @@ namespace mgsim
         print_resolved_parameters(std::cout, prm);
         std::cout << "\n";
       }
-    problem.print_mesh_summary(std::cout);
+    print_setup(problem, prm, comm);
     if (root)
-      {
-        print_release_summary(std::cout, prm, problem.implant_area());
-        std::cout << "\ncase OK\n";
-      }
+      std::cout << "\ncase OK\n";
     return 0;
   }
 
@@ -207,19 +213,16 @@ namespace mgsim
                   << Utilities::MPI::n_mpi_processes(comm) << " MPI rank(s)\n"
                   << "case: " << a.case_file << "\n";
       }
-    problem.print_mesh_summary(std::cout);
+    print_setup(problem, prm, comm);
     if (root)
-      {
-        print_release_summary(std::cout, prm, problem.implant_area());
-        std::cout << "output: " << prm.output.directory << "\n";
-      }
-    MPI_Barrier(comm);
+      std::cout << "output: " << prm.output.directory << "\n";
 
     const RunSummary summary = problem.run(std::cout);
     if (root)
       std::cout << "done: " << summary.steps << " steps in " << summary.wall_seconds
                 << " s; largest mass-balance error " << summary.max_balance_error
-                << "; results in " << prm.output.directory << "\n";
+                << "; peak memory " << summary.peak_memory_mb << " MB; results in "
+                << prm.output.directory << "\n";
     return 0;
   }
 

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include <gmsh.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -83,7 +84,9 @@ namespace mgsim
             error = "gmsh produced no mesh";
           else
             {
-              const std::string partial = msh_file + ".partial.msh";
+              // Unique per process: tests running in parallel may mesh the same file.
+              const std::string partial =
+                msh_file + "." + std::to_string(getpid()) + ".partial.msh";
               gmsh::write(partial);
               fs::rename(partial, msh_file);
             }

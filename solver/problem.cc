@@ -8,6 +8,7 @@
 #include "units.h"
 
 #include <deal.II/base/quadrature_lib.h>
+#include <deal.II/base/utilities.h>
 #include <deal.II/fe/fe_nothing.h>
 #include <deal.II/fe/fe_q.h>
 
@@ -246,7 +247,8 @@ namespace mgsim
                           "cg_iterations_h2",
                           "assembly_s",
                           "amg_setup_s",
-                          "solve_s"},
+                          "solve_s",
+                          "step_wall_s"},
                          root);
     std::unique_ptr<OutputWriter> output;
     if (prm.output.write_vtu)
@@ -273,13 +275,15 @@ namespace mgsim
         const double t_new = t + dt;
         // Implicit in time: the release rate at the end of the step.
         const double flux = rate_law.mg_flux(t_new);
+        Timer        step_timer;
         mg->advance(dt, order, surface_weights, flux);
         h2->advance(dt, order, surface_weights, flux);
         t = t_new;
         ++summary.steps;
 
         stats.write_row(statistics_row(t));
-        const auto &a = mg->last_step(), &b = h2->last_step();
+        const auto  &a         = mg->last_step(), &b = h2->last_step();
+        const double step_wall = step_timer.wall_time();
         solver_log.write_row({double(summary.steps),
                               t / units::hour,
                               dt,
@@ -287,7 +291,8 @@ namespace mgsim
                               double(b.iterations),
                               a.assembly_seconds + b.assembly_seconds,
                               a.amg_setup_seconds + b.amg_setup_seconds,
-                              a.solve_seconds + b.solve_seconds});
+                              a.solve_seconds + b.solve_seconds,
+                              step_wall});
         summary.max_balance_error =
           std::max({summary.max_balance_error,
                     mg->ledger().balance_error(),
@@ -304,6 +309,9 @@ namespace mgsim
       }
     progress.finish();
     summary.wall_seconds = wall.wall_time();
+    Utilities::System::MemoryStats memory;
+    Utilities::System::get_memory_stats(memory);
+    summary.peak_memory_mb = Utilities::MPI::sum(memory.VmHWM / 1024.0, comm);
     return summary;
   }
 } // namespace mgsim

@@ -28,6 +28,8 @@ namespace mgsim
     unsigned int steps = 0;
     double       max_balance_error = 0;
     double       wall_seconds = 0;
+    /** Peak resident memory summed over all ranks [MB]. */
+    double peak_memory_mb = 0;
   };
 
   class Problem

@@ -14,6 +14,7 @@
 #include <petscsys.h>
 
 #include <cmath>
+#include <functional>
 
 namespace mgsim
 {
@@ -143,169 +144,141 @@ namespace mgsim
     constraints.close();
   }
 
+  /** Contributions of one tissue cell (and its washout faces). */
+  struct ScalarTransport::CellTerms
+  {
+    FullMatrix<double> mass, operator_;
+    Vector<double>     content, clearance, washout, clearance_rhs, washout_rhs;
+    std::vector<types::global_dof_index> dofs;
+  };
+
+  void
+  ScalarTransport::assemble_cell(
+    const DoFHandler<3>::active_cell_iterator &cell,
+    hp::FEValues<3>                           &hp_fe_values,
+    hp::FEFaceValues<3>                       &hp_face_values,
+    CellTerms                                 &terms) const
+  {
+    const unsigned int n = cell->get_fe().n_dofs_per_cell();
+    terms.mass.reinit(n, n);
+    terms.operator_.reinit(n, n);
+    for (Vector<double> *v : {&terms.content,
+                              &terms.clearance,
+                              &terms.washout,
+                              &terms.clearance_rhs,
+                              &terms.washout_rhs})
+      v->reinit(n);
+    terms.dofs.resize(n);
+    cell->get_dof_indices(terms.dofs);
+
+    const SpeciesCoefficients &k = setup_data.coefficients.at(cell->material_id());
+    hp_fe_values.reinit(cell);
+    const FEValues<3> &fe_values = hp_fe_values.get_present_fe_values();
+    for (const unsigned int q : fe_values.quadrature_point_indices())
+      {
+        const double JxW = fe_values.JxW(q);
+        for (unsigned int i = 0; i < n; ++i)
+          {
+            const double phi_i = fe_values.shape_value(i, q);
+            terms.content(i) += k.volume_fraction * phi_i * JxW;
+            terms.clearance(i) += k.volume_fraction * k.clearance * phi_i * JxW;
+            terms.clearance_rhs(i) +=
+              k.volume_fraction * k.clearance * k.background * phi_i * JxW;
+            for (unsigned int j = 0; j < n; ++j)
+              {
+                const double phi_j = fe_values.shape_value(j, q);
+                terms.mass(i, j) += k.volume_fraction * phi_i * phi_j * JxW;
+                terms.operator_(i, j) +=
+                  k.volume_fraction *
+                  (k.diffusivity *
+                     (fe_values.shape_grad(i, q) * fe_values.shape_grad(j, q)) +
+                   k.clearance * phi_i * phi_j) *
+                  JxW;
+              }
+          }
+      }
+
+    for (const unsigned int f : cell->face_indices())
+      {
+        if (!cell->at_boundary(f))
+          continue;
+        const auto washout = setup_data.washout_boundaries.find(cell->face(f)->boundary_id());
+        if (washout == setup_data.washout_boundaries.end())
+          continue;
+        const double beta = washout->second;
+        hp_face_values.reinit(cell, f);
+        const FEFaceValues<3> &fv = hp_face_values.get_present_fe_values();
+        for (const unsigned int q : fv.quadrature_point_indices())
+          for (unsigned int i = 0; i < n; ++i)
+            {
+              const double phi_i = fv.shape_value(i, q) * fv.JxW(q);
+              terms.washout(i) += beta * phi_i;
+              terms.washout_rhs(i) += beta * k.background * phi_i;
+              for (unsigned int j = 0; j < n; ++j)
+                terms.operator_(i, j) += beta * phi_i * fv.shape_value(j, q);
+            }
+      }
+  }
+
+  void
+  ScalarTransport::for_each_cell(const std::function<void(const CellTerms &)> &use) const
+  {
+    hp::FEValues<3>     hp_fe_values(dof_handler.get_fe_collection(),
+                                 cell_quadrature,
+                                 update_values | update_gradients | update_JxW_values);
+    hp::FEFaceValues<3> hp_face_values(dof_handler.get_fe_collection(),
+                                       face_quadrature,
+                                       update_values | update_JxW_values);
+    CellTerms terms;
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned() && cell->get_fe().n_dofs_per_cell() > 0)
+        {
+          assemble_cell(cell, hp_fe_values, hp_face_values, terms);
+          use(terms);
+        }
+  }
+
   void
   ScalarTransport::assemble_operators()
   {
     mass_matrix     = 0;
     operator_matrix = 0;
-    for (VectorType *v : {&content_weights,
-                          &clearance_weights,
-                          &washout_weights,
-                          &clearance_background_rhs,
-                          &washout_background_rhs})
+    const std::vector<VectorType *> vectors = {&content_weights,
+                                               &clearance_weights,
+                                               &washout_weights,
+                                               &clearance_background_rhs,
+                                               &washout_background_rhs};
+    for (VectorType *v : vectors)
       *v = 0;
-
-    hp::FECollection<3> const &fes = dof_handler.get_fe_collection();
-    hp::FEValues<3>     hp_fe_values(fes,
-                                 cell_quadrature,
-                                 update_values | update_gradients |
-                                   update_JxW_values);
-    hp::FEFaceValues<3> hp_face_values(fes,
-                                       face_quadrature,
-                                       update_values | update_JxW_values);
-
-    FullMatrix<double>                   cell_mass, cell_operator;
-    Vector<double>                       content, clearance, washout;
-    Vector<double>                       clearance_rhs, washout_rhs;
-    std::vector<types::global_dof_index> dofs;
-
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      {
-        if (!cell->is_locally_owned() || cell->get_fe().n_dofs_per_cell() == 0)
-          continue;
-        const unsigned int n = cell->get_fe().n_dofs_per_cell();
-        cell_mass.reinit(n, n);
-        cell_operator.reinit(n, n);
-        for (Vector<double> *v :
-             {&content, &clearance, &washout, &clearance_rhs, &washout_rhs})
-          v->reinit(n);
-
-        const SpeciesCoefficients &k =
-          setup_data.coefficients.at(cell->material_id());
-        hp_fe_values.reinit(cell);
-        const FEValues<3> &fe_values = hp_fe_values.get_present_fe_values();
-        for (const unsigned int q : fe_values.quadrature_point_indices())
-          {
-            const double JxW = fe_values.JxW(q);
-            for (unsigned int i = 0; i < n; ++i)
-              {
-                const double phi_i = fe_values.shape_value(i, q);
-                content(i) += k.volume_fraction * phi_i * JxW;
-                clearance(i) += k.volume_fraction * k.clearance * phi_i * JxW;
-                clearance_rhs(i) += k.volume_fraction * k.clearance *
-                                    k.background * phi_i * JxW;
-                for (unsigned int j = 0; j < n; ++j)
-                  {
-                    const double phi_j = fe_values.shape_value(j, q);
-                    cell_mass(i, j) += k.volume_fraction * phi_i * phi_j * JxW;
-                    cell_operator(i, j) +=
-                      k.volume_fraction *
-                      (k.diffusivity * (fe_values.shape_grad(i, q) *
-                                        fe_values.shape_grad(j, q)) +
-                       k.clearance * phi_i * phi_j) *
-                      JxW;
-                  }
-              }
-          }
-
-        for (const auto &face : cell->face_iterators())
-          {
-            if (!face->at_boundary())
-              continue;
-            const auto washout_it =
-              setup_data.washout_boundaries.find(face->boundary_id());
-            if (washout_it == setup_data.washout_boundaries.end())
-              continue;
-            const double beta = washout_it->second;
-            hp_face_values.reinit(cell, cell->face_iterator_to_index(face));
-            const FEFaceValues<3> &fv = hp_face_values.get_present_fe_values();
-            for (const unsigned int q : fv.quadrature_point_indices())
-              for (unsigned int i = 0; i < n; ++i)
-                {
-                  const double phi_i = fv.shape_value(i, q);
-                  washout(i) += beta * phi_i * fv.JxW(q);
-                  washout_rhs(i) += beta * k.background * phi_i * fv.JxW(q);
-                  for (unsigned int j = 0; j < n; ++j)
-                    cell_operator(i, j) +=
-                      beta * phi_i * fv.shape_value(j, q) * fv.JxW(q);
-                }
-          }
-
-        dofs.resize(n);
-        cell->get_dof_indices(dofs);
-        mass_matrix.add(dofs, cell_mass);
-        operator_matrix.add(dofs, cell_operator);
-        content_weights.add(dofs, content);
-        clearance_weights.add(dofs, clearance);
-        washout_weights.add(dofs, washout);
-        clearance_background_rhs.add(dofs, clearance_rhs);
-        washout_background_rhs.add(dofs, washout_rhs);
-      }
-
+    for_each_cell([&](const CellTerms &terms) {
+      mass_matrix.add(terms.dofs, terms.mass);
+      operator_matrix.add(terms.dofs, terms.operator_);
+      content_weights.add(terms.dofs, terms.content);
+      clearance_weights.add(terms.dofs, terms.clearance);
+      washout_weights.add(terms.dofs, terms.washout);
+      clearance_background_rhs.add(terms.dofs, terms.clearance_rhs);
+      washout_background_rhs.add(terms.dofs, terms.washout_rhs);
+    });
     mass_matrix.compress(VectorOperation::add);
     operator_matrix.compress(VectorOperation::add);
-    for (VectorType *v : {&content_weights,
-                          &clearance_weights,
-                          &washout_weights,
-                          &clearance_background_rhs,
-                          &washout_background_rhs})
+    for (VectorType *v : vectors)
       v->compress(VectorOperation::add);
   }
 
   void
   ScalarTransport::assemble_system_matrix(const double mass_factor)
   {
-    // The constrained system matrix is built from the two unconstrained ones
-    // cell by cell: AffineConstraints does the symmetric elimination, which
-    // keeps the matrix SPD for CG.
+    // The constrained system matrix is built from the same cell terms as
+    // the unconstrained ones: AffineConstraints does the symmetric
+    // elimination, which keeps the matrix SPD for CG.
     Timer timer;
     system_matrix = 0;
-    hp::FEValues<3> hp_fe_values(dof_handler.get_fe_collection(),
-                                 cell_quadrature,
-                                 update_values | update_gradients |
-                                   update_JxW_values);
-    hp::FEFaceValues<3> hp_face_values(dof_handler.get_fe_collection(),
-                                       face_quadrature,
-                                       update_values | update_JxW_values);
-    FullMatrix<double>                   cell_matrix;
-    std::vector<types::global_dof_index> dofs;
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      {
-        if (!cell->is_locally_owned() || cell->get_fe().n_dofs_per_cell() == 0)
-          continue;
-        const unsigned int n = cell->get_fe().n_dofs_per_cell();
-        cell_matrix.reinit(n, n);
-        const SpeciesCoefficients &k =
-          setup_data.coefficients.at(cell->material_id());
-        hp_fe_values.reinit(cell);
-        const FEValues<3> &fe_values = hp_fe_values.get_present_fe_values();
-        for (const unsigned int q : fe_values.quadrature_point_indices())
-          for (unsigned int i = 0; i < n; ++i)
-            for (unsigned int j = 0; j < n; ++j)
-              cell_matrix(i, j) +=
-                k.volume_fraction *
-                (k.diffusivity *
-                   (fe_values.shape_grad(i, q) * fe_values.shape_grad(j, q)) +
-                 (mass_factor + k.clearance) * fe_values.shape_value(i, q) *
-                   fe_values.shape_value(j, q)) *
-                fe_values.JxW(q);
-        for (const auto &face : cell->face_iterators())
-          if (face->at_boundary())
-            if (const auto it = setup_data.washout_boundaries.find(face->boundary_id());
-                it != setup_data.washout_boundaries.end())
-              {
-                hp_face_values.reinit(cell, cell->face_iterator_to_index(face));
-                const FEFaceValues<3> &fv = hp_face_values.get_present_fe_values();
-                for (const unsigned int q : fv.quadrature_point_indices())
-                  for (unsigned int i = 0; i < n; ++i)
-                    for (unsigned int j = 0; j < n; ++j)
-                      cell_matrix(i, j) += it->second * fv.shape_value(i, q) *
-                                           fv.shape_value(j, q) * fv.JxW(q);
-              }
-        dofs.resize(n);
-        cell->get_dof_indices(dofs);
-        constraints.distribute_local_to_global(cell_matrix, dofs, system_matrix);
-      }
+    FullMatrix<double> cell_matrix;
+    for_each_cell([&](const CellTerms &terms) {
+      cell_matrix = terms.operator_;
+      cell_matrix.add(mass_factor, terms.mass);
+      constraints.distribute_local_to_global(cell_matrix, terms.dofs, system_matrix);
+    });
     system_matrix.compress(VectorOperation::add);
 
     // Lift of the Dirichlet values through the unconstrained operator.

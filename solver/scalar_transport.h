@@ -13,12 +13,14 @@
 
 #include <deal.II/base/index_set.h>
 #include <deal.II/dofs/dof_handler.h>
+#include <deal.II/hp/fe_values.h>
 #include <deal.II/hp/q_collection.h>
 #include <deal.II/lac/affine_constraints.h>
 #include <deal.II/lac/petsc_precondition.h>
 #include <deal.II/lac/petsc_sparse_matrix.h>
 #include <deal.II/lac/petsc_vector.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -141,6 +143,15 @@ namespace mgsim
     }
 
   private:
+    struct CellTerms;
+    void
+    assemble_cell(const dealii::DoFHandler<3>::active_cell_iterator &cell,
+                  dealii::hp::FEValues<3>                           &hp_fe_values,
+                  dealii::hp::FEFaceValues<3>                       &hp_face_values,
+                  CellTerms                                         &terms) const;
+    /** Calls @p use with the terms of every locally owned tissue cell. */
+    void
+    for_each_cell(const std::function<void(const CellTerms &)> &use) const;
     void
     assemble_operators();
     void
