@@ -377,7 +377,7 @@ namespace mgsim
     SectionReader solver(file, "solver", resolved);
     prm.solver.fe_degree = solver.integer("fe_degree", 1, 2, 1);
     prm.solver.linear_tolerance = solver.number(
-      "linear_tolerance", "-", 1e-16, 1e-2, "a relative tolerance in (0, 1e-2]", 1e-10);
+      "linear_tolerance", "-", 1e-16, 1e-2, "a relative tolerance in (0, 1e-2]", 1e-11);
     prm.solver.amg_strong_threshold = solver.number(
       "amg_strong_threshold", "-", 0, 1, "a number in [0, 1]", 0.5);
 

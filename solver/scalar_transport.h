@@ -41,7 +41,7 @@ namespace mgsim
     std::set<dealii::types::boundary_id> background_boundaries;
     /** Washout boundaries and their mass-transfer coefficient [m/s]. */
     std::map<dealii::types::boundary_id, double> washout_boundaries;
-    double linear_tolerance     = 1e-10;
+    double linear_tolerance     = 1e-11;
     double amg_strong_threshold = 0.5;
   };
 
