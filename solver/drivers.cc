@@ -76,10 +76,12 @@ namespace mgsim
         options.add_options()("output,o",
                               po::value<std::string>(&a.output),
                               "output directory (overrides [output] directory)");
-      options.add_options()("case", po::value<std::string>(&a.case_file), "case file");
+      // The case file is positional; kept out of the help text.
+      po::options_description all;
+      all.add(options).add_options()("case", po::value<std::string>(&a.case_file));
       po::positional_options_description positional;
       positional.add("case", 1);
-      parse_arguments(command, args, options, positional);
+      parse_arguments(command, args, all, positional);
       if (a.help)
         {
           std::cout << "Usage: mgsim " << command << " CASE.cfg [options]\n\n"

@@ -107,7 +107,8 @@ namespace mgsim
           {
             const auto &v = entry.values.at(spec.key);
             out << "  " << std::left << std::setw(28) << spec.key
-                << std::setw(12) << v.value << v.source << "\n";
+                << std::setw(10) << v.value << " " << std::setw(8) << spec.unit
+                << v.source << "\n";
           }
       }
   }
