@@ -204,10 +204,13 @@ namespace mgsim
       throw InputError(msh_file +
                        ": no physical volume groups: name the regions in the mesh");
 
+    // Read into a serial triangulation first: p4est crashes (instead of
+    // throwing) on anything but hexahedra, so check the cell types here.
+    Triangulation<3> serial;
     try
       {
         GridIn<3> grid_in;
-        grid_in.attach_triangulation(triangulation);
+        grid_in.attach_triangulation(serial);
         std::ifstream in(msh_file);
         grid_in.read_msh(in);
       }
@@ -219,16 +222,19 @@ namespace mgsim
         if (pos != std::string::npos)
           what = what.substr(pos + 23);
         what.erase(std::remove(what.begin(), what.end(), '\n'), what.end());
-        throw InputError(msh_file + ": cannot use this mesh (all-hexahedral "
-                         "MSH 2.2 expected):" + what);
+        throw InputError(msh_file + ": cannot read this mesh:" + what);
       }
-
-    GridTools::scale(parameters.unit_length, triangulation);
-    if (parameters.cylinder_axis >= 0)
-      attach_cylinder_manifold(triangulation, parameters.cylinder_axis);
-    for (const auto &cell : triangulation.active_cell_iterators())
+    if (!serial.all_reference_cells_are_hyper_cube())
+      throw InputError(msh_file + ": the mesh has non-hexahedral cells; mgsim needs "
+                       "all-hexahedral meshes (gmsh: transfinite + Recombine, or "
+                       "Mesh.SubdivisionAlgorithm = 2)");
+    GridTools::scale(parameters.unit_length, serial);
+    for (const auto &cell : serial.active_cell_iterators())
       if (cell->measure() <= 0)
         throw InputError(msh_file + ": a cell has non-positive volume");
+    triangulation.copy_triangulation(serial);
+    if (parameters.cylinder_axis >= 0)
+      attach_cylinder_manifold(triangulation, parameters.cylinder_axis);
     triangulation.refine_global(parameters.refinements);
     return info;
   }
