@@ -206,11 +206,25 @@ namespace mgsim
     problem.setup();
 
     const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
+    // Rank 0 creates the directory; all ranks learn whether that worked, so
+    // that a failure stops every rank instead of leaving the others waiting.
+    std::string error;
     if (root)
       {
-        std::filesystem::create_directories(prm.output.directory);
+        std::error_code code;
+        std::filesystem::create_directories(prm.output.directory, code);
         std::ofstream resolved(prm.output.directory + "/case.resolved.cfg");
+        if (code || !resolved)
+          error = prm.case_file + ": [output] directory = '" + prm.output.directory +
+                  "': cannot create it or write into it" +
+                  (code ? " (" + code.message() + ")" : std::string());
         write_resolved_case(resolved, prm);
+      }
+    error = Utilities::MPI::broadcast(comm, error, 0);
+    if (!error.empty())
+      throw InputError(error);
+    if (root)
+      {
         std::cout << version_text() << " on "
                   << Utilities::MPI::n_mpi_processes(comm) << " MPI rank(s)\n"
                   << "case: " << a.case_file << "\n";
