@@ -113,11 +113,14 @@ namespace mgsim
 
     /** Mesh and release summaries (collective; rank 0 prints). */
     void
-    print_setup(const Problem &problem, const CaseParameters &prm, MPI_Comm comm)
+    print_setup(std::ostream        &out,
+                const Problem       &problem,
+                const CaseParameters &prm,
+                MPI_Comm             comm)
     {
-      problem.print_mesh_summary(std::cout);
+      problem.print_mesh_summary(out);
       if (Utilities::MPI::this_mpi_process(comm) == 0)
-        print_release_summary(std::cout, prm, problem.implant_area());
+        print_release_summary(out, prm, problem.implant_area());
     }
 
     int
@@ -187,7 +190,7 @@ namespace mgsim
         print_resolved_parameters(std::cout, prm);
         std::cout << "\n";
       }
-    print_setup(problem, prm, comm);
+    print_setup(std::cout, problem, prm, comm);
     if (root)
       std::cout << "\ncase OK\n";
     return 0;
@@ -223,22 +226,33 @@ namespace mgsim
     error = Utilities::MPI::broadcast(comm, error, 0);
     if (!error.empty())
       throw InputError(error);
+    // What the run prints (except the progress line) also goes to log.txt.
+    std::ostringstream header;
+    if (root)
+      header << version_text() << " on " << Utilities::MPI::n_mpi_processes(comm)
+             << " MPI rank(s)\n"
+             << "case: " << a.case_file << "\n";
+    print_setup(header, problem, prm, comm);
+    header << "output: " << prm.output.directory << "\n";
+    std::ofstream log;
     if (root)
       {
-        std::cout << version_text() << " on "
-                  << Utilities::MPI::n_mpi_processes(comm) << " MPI rank(s)\n"
-                  << "case: " << a.case_file << "\n";
+        log.open(prm.output.directory + "/log.txt");
+        std::cout << header.str() << std::flush;
+        log << header.str() << std::flush;
       }
-    print_setup(problem, prm, comm);
-    if (root)
-      std::cout << "output: " << prm.output.directory << "\n";
 
     const RunSummary summary = problem.run(std::cout);
     if (root)
-      std::cout << "done: " << summary.steps << " steps in " << summary.wall_seconds
-                << " s; largest mass-balance error " << summary.max_balance_error
-                << "; peak memory " << summary.peak_memory_mb << " MB; results in "
-                << prm.output.directory << "\n";
+      {
+        std::ostringstream done;
+        done << "done: " << summary.steps << " steps in " << summary.wall_seconds
+             << " s; largest mass-balance error " << summary.max_balance_error
+             << "; peak memory " << summary.peak_memory_mb << " MB; results in "
+             << prm.output.directory << "\n";
+        std::cout << done.str();
+        log << done.str();
+      }
     return 0;
   }
 

@@ -9,7 +9,7 @@ mgsim=$1 csv=$2 case=$3 work=$4
 shift 4
 rm -rf "$work"
 "$mgsim" run "$case" --output "$work/first" "$@" >/dev/null
-for f in case.resolved.cfg stats.csv solution.pvd solution-00000.pvtu solution/solution-00000.vtu; do
+for f in case.resolved.cfg stats.csv log.txt solution.pvd solution-00000.pvtu solution/solution-00000.vtu; do
   [ -s "$work/first/$f" ] || { echo "FAIL: $f missing"; exit 1; }
 done
 grep -q 'Name="Mg2+ \[mM\]"' "$work/first/solution-00000.pvtu" || { echo "FAIL: field 'Mg2+ [mM]' missing"; exit 1; }
