@@ -20,8 +20,16 @@ namespace mgsim
        "in-vitro long-time corrosion rate CR_ss",
        0,
        1000},
-      {"rate_decay_days", "d", "decay time tau of the initial burst", 1e-6, 1e6},
-      {"in_vivo_factor", "-", "in-vivo / in-vitro corrosion rate ratio", 1e-6, 1e3},
+      {"rate_decay_days",
+       "d",
+       "decay time tau of the initial burst",
+       1e-6,
+       1e6},
+      {"in_vivo_factor",
+       "-",
+       "in-vivo / in-vitro corrosion rate ratio",
+       1e-6,
+       1e3},
     };
     return specs;
   }
@@ -37,14 +45,16 @@ namespace mgsim
   make_alloy(const MaterialEntry &entry)
   {
     Alloy alloy;
-    alloy.name                  = entry.name;
-    alloy.description           = entry.texts.at("description");
-    alloy.density               = entry.values.at("density_kg_per_m3").value;
-    alloy.mg_mass_fraction      = entry.values.at("mg_mass_fraction").value;
-    alloy.rate_initial_mm_per_y = entry.values.at("rate_initial_mm_per_y").value;
-    alloy.rate_steady_mm_per_y  = entry.values.at("rate_steady_mm_per_y").value;
-    alloy.rate_decay_time = entry.values.at("rate_decay_days").value * units::day;
-    alloy.in_vivo_factor  = entry.values.at("in_vivo_factor").value;
+    alloy.name             = entry.name;
+    alloy.description      = entry.texts.at("description");
+    alloy.density          = entry.values.at("density_kg_per_m3").value;
+    alloy.mg_mass_fraction = entry.values.at("mg_mass_fraction").value;
+    alloy.rate_initial_mm_per_y =
+      entry.values.at("rate_initial_mm_per_y").value;
+    alloy.rate_steady_mm_per_y = entry.values.at("rate_steady_mm_per_y").value;
+    alloy.rate_decay_time =
+      entry.values.at("rate_decay_days").value * units::day;
+    alloy.in_vivo_factor = entry.values.at("in_vivo_factor").value;
     return alloy;
   }
 } // namespace mgsim

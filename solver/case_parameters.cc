@@ -4,9 +4,8 @@
 #include "input_error.h"
 #include "units.h"
 
-#include <filesystem>
-
 #include <algorithm>
+#include <filesystem>
 #include <iomanip>
 #include <limits>
 #include <map>
@@ -48,8 +47,9 @@ namespace mgsim
       static const std::map<std::string, std::vector<std::string>> fixed = {
         {"mesh", {"file", "refinements", "unit", "cylinder_axis"}},
         {"implant",
-         with_property_keys({"region", "alloy", "environment", "environment_factor"},
-                            alloy_property_specs())},
+         with_property_keys(
+           {"region", "alloy", "environment", "environment_factor"},
+           alloy_property_specs())},
         {"time", {"end_days", "step_hours", "scheme"}},
         {"output", {"directory", "every_hours", "vtu"}},
         {"solver", {"fe_degree", "linear_tolerance", "amg_strong_threshold"}},
@@ -77,32 +77,38 @@ namespace mgsim
     class SectionReader
     {
     public:
-      SectionReader(const IniFile              &file,
-                    std::string                 section,
+      SectionReader(const IniFile                  &file,
+                    std::string                     section,
                     std::vector<ResolvedParameter> &resolved)
         : file(file)
         , section(std::move(section))
         , resolved(resolved)
-      {}
+      {
+      }
 
       double
-      number(const std::string &key,
-             const std::string &unit,
-             double             lower,
-             double             upper,
-             const std::string &expectation,
+      number(const std::string    &key,
+             const std::string    &unit,
+             double                lower,
+             double                upper,
+             const std::string    &expectation,
              std::optional<double> default_value = std::nullopt)
       {
         const auto value = file.number(section, key, lower, upper, expectation);
         if (!value && !default_value)
           file.fail(section, key, expectation);
-        record(key, value ? file.find(section, key)->text :
-                            format_number(*default_value), unit);
+        record(key,
+               value ? file.find(section, key)->text :
+                       format_number(*default_value),
+               unit);
         return value ? *value : *default_value;
       }
 
       long
-      integer(const std::string &key, long lower, long upper, long default_value)
+      integer(const std::string &key,
+              long               lower,
+              long               upper,
+              long               default_value)
       {
         const auto value = file.integer(section, key, lower, upper);
         record(key, std::to_string(value.value_or(default_value)), "-");
@@ -145,9 +151,13 @@ namespace mgsim
         for (const auto &spec : specs)
           {
             auto &value = entry.values.at(spec.key);
-            if (const auto given = file.number(
-                  section, spec.key, spec.lower, spec.upper, spec.expectation()))
-              value = SourcedValue{*given, "set in case (" + origin(spec.key) + ")"};
+            if (const auto given = file.number(section,
+                                               spec.key,
+                                               spec.lower,
+                                               spec.upper,
+                                               spec.expectation()))
+              value =
+                SourcedValue{*given, "set in case (" + origin(spec.key) + ")"};
             else
               value.source = database_label + ": " + value.source;
             resolved.push_back({section,
@@ -188,7 +198,9 @@ namespace mgsim
       const fs::path p(path);
       if (p.is_absolute())
         return p.string();
-      return (fs::absolute(case_file).parent_path() / p).lexically_normal().string();
+      return (fs::absolute(case_file).parent_path() / p)
+        .lexically_normal()
+        .string();
     }
   } // namespace
 
@@ -222,7 +234,7 @@ namespace mgsim
       "[solver], [databases]");
 
     CaseParameters prm;
-    prm.case_file = case_file;
+    prm.case_file  = case_file;
     auto &resolved = prm.resolved;
     // Paths are recorded absolute so that case.resolved.cfg works from the
     // output directory.
@@ -240,20 +252,22 @@ namespace mgsim
         throw InputError(case_file + ": section [" + required + "] is missing");
 
     // Databases first: [implant] and [region.*] resolve against them.
-    SectionReader databases(file, "databases", resolved);
+    SectionReader     databases(file, "databases", resolved);
     const std::string alloy_path = record_path(
       "databases",
       "alloys",
       relative_to_case(case_file,
-                       databases.text("alloys", "a file name",
+                       databases.text("alloys",
+                                      "a file name",
                                       default_database_path("alloys.cfg"))));
     const std::string tissue_path = record_path(
       "databases",
       "tissues",
       relative_to_case(case_file,
-                       databases.text("tissues", "a file name",
+                       databases.text("tissues",
+                                      "a file name",
                                       default_database_path("tissues.cfg"))));
-    const auto alloys = MaterialDatabase::read(alloy_path,
+    const auto alloys  = MaterialDatabase::read(alloy_path,
                                                alloy_property_specs(),
                                                alloy_text_keys());
     const auto tissues = MaterialDatabase::read(tissue_path,
@@ -261,12 +275,16 @@ namespace mgsim
                                                 tissue_text_keys());
 
     SectionReader mesh(file, "mesh", resolved);
-    prm.mesh.file = record_path(
-      "mesh",
-      "file",
-      relative_to_case(case_file, mesh.text("file", "a .geo or .msh file name")));
+    prm.mesh.file =
+      record_path("mesh",
+                  "file",
+                  relative_to_case(
+                    case_file, mesh.text("file", "a .geo or .msh file name")));
     if (!std::filesystem::exists(prm.mesh.file))
-      file.fail("mesh", "file", "an existing .geo or .msh file (" + prm.mesh.file + " not found)");
+      file.fail("mesh",
+                "file",
+                "an existing .geo or .msh file (" + prm.mesh.file +
+                  " not found)");
     const std::string extension =
       std::filesystem::path(prm.mesh.file).extension().string();
     if (extension != ".geo" && extension != ".msh")
@@ -275,30 +293,35 @@ namespace mgsim
     const std::map<std::string, double> lengths = {{"m", 1.0},
                                                    {"mm", units::millimeter},
                                                    {"um", units::micrometer}};
-    prm.mesh.unit_length = lengths.at(mesh.choice("unit", {"mm", "um", "m"}, "mm"));
-    const std::string axis = mesh.choice("cylinder_axis", {"none", "x", "y", "z"}, "none");
+    prm.mesh.unit_length =
+      lengths.at(mesh.choice("unit", {"mm", "um", "m"}, "mm"));
+    const std::string axis =
+      mesh.choice("cylinder_axis", {"none", "x", "y", "z"}, "none");
     prm.mesh.cylinder_axis = axis == "none" ? -1 : axis[0] - 'x';
 
     SectionReader implant(file, "implant", resolved);
-    prm.implant.region = implant.text("region", "the mesh region of the implant");
-    const std::string alloy_name = implant.text("alloy", "an alloy name");
+    prm.implant.region =
+      implant.text("region", "the mesh region of the implant");
+    const std::string    alloy_name = implant.text("alloy", "an alloy name");
     const MaterialEntry &alloy_entry =
       alloys.get(alloy_name, case_file + ": [implant] alloy");
-    prm.implant.alloy = make_alloy(
-      implant.overridden(alloy_entry, alloy_property_specs(), "alloy database"));
+    prm.implant.alloy = make_alloy(implant.overridden(alloy_entry,
+                                                      alloy_property_specs(),
+                                                      "alloy database"));
     prm.implant.environment =
-      implant.choice("environment", {"in_vivo", "in_vitro"}, "in_vivo") == "in_vivo" ?
+      implant.choice("environment", {"in_vivo", "in_vitro"}, "in_vivo") ==
+          "in_vivo" ?
         Environment::in_vivo :
         Environment::in_vitro;
-    prm.implant.environment_factor = implant.number(
-      "environment_factor",
-      "-",
-      1e-6,
-      1e3,
-      "a positive factor on the in-vitro rate",
-      prm.implant.environment == Environment::in_vivo ?
-        prm.implant.alloy.in_vivo_factor :
-        1.0);
+    prm.implant.environment_factor =
+      implant.number("environment_factor",
+                     "-",
+                     1e-6,
+                     1e3,
+                     "a positive factor on the in-vitro rate",
+                     prm.implant.environment == Environment::in_vivo ?
+                       prm.implant.alloy.in_vivo_factor :
+                       1.0);
     if (prm.implant.alloy.rate_initial_mm_per_y == 0 &&
         prm.implant.alloy.rate_steady_mm_per_y == 0)
       file.fail("implant",
@@ -312,21 +335,25 @@ namespace mgsim
             RegionParameters region;
             region.name = section.substr(7);
             if (region.name == prm.implant.region)
-              throw InputError(case_file + ": [" + section +
-                               "] is the implant region; it holds metal, not tissue");
-            SectionReader reader(file, section, resolved);
-            const std::string tissue_name = reader.text("tissue", "a tissue name");
-            region.tissue = make_tissue(reader.overridden(
-              tissues.get(tissue_name, case_file + ": [" + section + "] tissue"),
-              tissue_property_specs(),
-              "tissue database"));
+              throw InputError(
+                case_file + ": [" + section +
+                "] is the implant region; it holds metal, not tissue");
+            SectionReader     reader(file, section, resolved);
+            const std::string tissue_name =
+              reader.text("tissue", "a tissue name");
+            region.tissue =
+              make_tissue(reader.overridden(tissues.get(tissue_name,
+                                                        case_file + ": [" +
+                                                          section + "] tissue"),
+                                            tissue_property_specs(),
+                                            "tissue database"));
             prm.regions.push_back(region);
           }
         else if (section.rfind("boundary.", 0) == 0)
           {
             BoundaryParameters boundary;
             boundary.name = section.substr(9);
-            SectionReader    reader(file, section, resolved);
+            SectionReader     reader(file, section, resolved);
             const std::string type =
               reader.choice("type", {"background", "no_flux", "washout"});
             boundary.type = type == "background" ? BoundaryType::background :
@@ -334,12 +361,12 @@ namespace mgsim
                                                    BoundaryType::washout;
             if (boundary.type == BoundaryType::washout)
               {
-                boundary.mg_mass_transfer =
-                  reader.number("mass_transfer_m_per_s",
-                                "m/s",
-                                0,
-                                1,
-                                "a mass-transfer coefficient in m/s (e.g. 3e-5 for an artery lumen)");
+                boundary.mg_mass_transfer = reader.number(
+                  "mass_transfer_m_per_s",
+                  "m/s",
+                  0,
+                  1,
+                  "a mass-transfer coefficient in m/s (e.g. 3e-5 for an artery lumen)");
                 boundary.h2_mass_transfer =
                   reader.number("h2_mass_transfer_m_per_s",
                                 "m/s",
@@ -352,13 +379,16 @@ namespace mgsim
               for (const std::string key :
                    {"mass_transfer_m_per_s", "h2_mass_transfer_m_per_s"})
                 if (file.find(section, key))
-                  file.fail(section, key, "no value: only type = washout uses it");
+                  file.fail(section,
+                            key,
+                            "no value: only type = washout uses it");
             prm.boundaries.push_back(boundary);
           }
       }
     if (prm.regions.empty())
-      throw InputError(case_file +
-                       ": no [region.NAME] section: at least one tissue region is needed");
+      throw InputError(
+        case_file +
+        ": no [region.NAME] section: at least one tissue region is needed");
 
     SectionReader time(file, "time", resolved);
     prm.time.end_time =
@@ -376,18 +406,24 @@ namespace mgsim
 
     SectionReader solver(file, "solver", resolved);
     prm.solver.fe_degree = solver.integer("fe_degree", 1, 2, 1);
-    prm.solver.linear_tolerance = solver.number(
-      "linear_tolerance", "-", 1e-16, 1e-2, "a relative tolerance in (0, 1e-2]", 1e-11);
+    prm.solver.linear_tolerance =
+      solver.number("linear_tolerance",
+                    "-",
+                    1e-16,
+                    1e-2,
+                    "a relative tolerance in (0, 1e-2]",
+                    1e-11);
     prm.solver.amg_strong_threshold = solver.number(
       "amg_strong_threshold", "-", 0, 1, "a number in [0, 1]", 0.5);
 
-    SectionReader output(file, "output", resolved);
+    SectionReader     output(file, "output", resolved);
     const std::string case_stem =
       std::filesystem::path(case_file).stem().string();
     prm.output.directory =
       output.text("directory", "a directory name", "results/" + case_stem);
     prm.output.interval =
-      output.number("every_hours", "h", 0, infinity, "a number of hours >= 0", 0) *
+      output.number(
+        "every_hours", "h", 0, infinity, "a number of hours >= 0", 0) *
       units::hour;
     prm.output.write_vtu =
       output.choice("vtu", {"true", "false"}, "true") == "true";

@@ -20,14 +20,15 @@ namespace mgsim
     /** The value as it is used, in the key's unit. */
     std::string value;
     std::string unit;
-    /** Where the value came from: case file, --set, default, database + source. */
+    /** Where the value came from: case file, --set, default, database + source.
+     */
     std::string source;
   };
 
   struct MeshParameters
   {
     /** Absolute path of the .geo or .msh file. */
-    std::string file;
+    std::string  file;
     unsigned int refinements = 0;
     /** Length of one mesh unit [m] (mm -> 1e-3). */
     double unit_length = 1e-3;
@@ -108,7 +109,7 @@ namespace mgsim
   {
     std::string directory;
     /** Interval between ParaView outputs [s]; 0 = only first and last. */
-    double interval = 0;
+    double interval  = 0;
     bool   write_vtu = true;
   };
 
@@ -148,5 +149,6 @@ namespace mgsim
 
   /** Prints the resolved parameters as a table (for `mgsim check`). */
   void
-  print_resolved_parameters(std::ostream &out, const CaseParameters &parameters);
+  print_resolved_parameters(std::ostream         &out,
+                            const CaseParameters &parameters);
 } // namespace mgsim

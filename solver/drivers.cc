@@ -11,11 +11,11 @@
 #include <deal.II/base/config.h>
 #include <deal.II/base/utilities.h>
 
-#include <filesystem>
 #include <boost/program_options.hpp>
 
 #include <petscversion.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -38,9 +38,9 @@ namespace mgsim
 
     /** Parses CLI arguments; returns the variables map. */
     po::variables_map
-    parse_arguments(const std::string             &command,
-                    const std::vector<std::string> &args,
-                    const po::options_description  &options,
+    parse_arguments(const std::string                        &command,
+                    const std::vector<std::string>           &args,
+                    const po::options_description            &options,
                     const po::positional_options_description &positional)
     {
       po::variables_map vm;
@@ -66,19 +66,23 @@ namespace mgsim
                          const std::vector<std::string> &args,
                          bool                            with_output)
     {
-      CaseArguments             a;
-      po::options_description   options("Options");
-      options.add_options()("help,h", po::bool_switch(&a.help), "show this help")(
+      CaseArguments           a;
+      po::options_description options("Options");
+      options.add_options()("help,h",
+                            po::bool_switch(&a.help),
+                            "show this help")(
         "set",
         po::value<std::vector<std::string>>(&a.overrides)->composing(),
         "override a case value: --set section.key=value (repeatable)");
       if (with_output)
-        options.add_options()("output,o",
-                              po::value<std::string>(&a.output),
-                              "output directory (overrides [output] directory)");
+        options.add_options()(
+          "output,o",
+          po::value<std::string>(&a.output),
+          "output directory (overrides [output] directory)");
       // The case file is positional; kept out of the help text.
       po::options_description all;
-      all.add(options).add_options()("case", po::value<std::string>(&a.case_file));
+      all.add(options).add_options()("case",
+                                     po::value<std::string>(&a.case_file));
       po::positional_options_description positional;
       positional.add("case", 1);
       parse_arguments(command, args, all, positional);
@@ -98,7 +102,9 @@ namespace mgsim
     }
 
     void
-    print_release_summary(std::ostream &out, const CaseParameters &prm, double area)
+    print_release_summary(std::ostream         &out,
+                          const CaseParameters &prm,
+                          double                area)
     {
       const CorrosionRateLaw law(prm.implant);
       out << "release:\n"
@@ -113,10 +119,10 @@ namespace mgsim
 
     /** Mesh and release summaries (collective; rank 0 prints). */
     void
-    print_setup(std::ostream        &out,
-                const Problem       &problem,
+    print_setup(std::ostream         &out,
+                const Problem        &problem,
                 const CaseParameters &prm,
-                MPI_Comm             comm)
+                MPI_Comm              comm)
     {
       problem.print_mesh_summary(out);
       if (Utilities::MPI::this_mpi_process(comm) == 0)
@@ -124,10 +130,10 @@ namespace mgsim
     }
 
     int
-    database_command(const std::string              &command,
-                     const std::vector<std::string> &args,
-                     MPI_Comm                        comm,
-                     const std::string              &default_file,
+    database_command(const std::string               &command,
+                     const std::vector<std::string>  &args,
+                     MPI_Comm                         comm,
+                     const std::string               &default_file,
                      const std::vector<PropertySpec> &specs,
                      const std::vector<std::string>  &text_keys)
     {
@@ -142,7 +148,8 @@ namespace mgsim
       if (help)
         {
           std::cout << "Usage: mgsim " << command << " [--database FILE]\n"
-                    << "Lists the " << command << " database with units and sources.\n\n"
+                    << "Lists the " << command
+                    << " database with units and sources.\n\n"
                     << options << "\n";
           return 0;
         }
@@ -186,7 +193,8 @@ namespace mgsim
     const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
     if (root)
       {
-        std::cout << "case: " << a.case_file << "\n\nparameters (value, unit, source):\n";
+        std::cout << "case: " << a.case_file
+                  << "\n\nparameters (value, unit, source):\n";
         print_resolved_parameters(std::cout, prm);
         std::cout << "\n";
       }
@@ -218,7 +226,8 @@ namespace mgsim
         std::filesystem::create_directories(prm.output.directory, code);
         std::ofstream resolved(prm.output.directory + "/case.resolved.cfg");
         if (code || !resolved)
-          error = prm.case_file + ": [output] directory = '" + prm.output.directory +
+          error = prm.case_file + ": [output] directory = '" +
+                  prm.output.directory +
                   "': cannot create it or write into it" +
                   (code ? " (" + code.message() + ")" : std::string());
         write_resolved_case(resolved, prm);
@@ -229,8 +238,8 @@ namespace mgsim
     // What the run prints (except the progress line) also goes to log.txt.
     std::ostringstream header;
     if (root)
-      header << version_text() << " on " << Utilities::MPI::n_mpi_processes(comm)
-             << " MPI rank(s)\n"
+      header << version_text() << " on "
+             << Utilities::MPI::n_mpi_processes(comm) << " MPI rank(s)\n"
              << "case: " << a.case_file << "\n";
     print_setup(header, problem, prm, comm);
     header << "output: " << prm.output.directory << "\n";
@@ -246,9 +255,10 @@ namespace mgsim
     if (root)
       {
         std::ostringstream done;
-        done << "done: " << summary.steps << " steps in " << summary.wall_seconds
-             << " s; largest mass-balance error " << summary.max_balance_error
-             << "; peak memory " << summary.peak_memory_mb << " MB; results in "
+        done << "done: " << summary.steps << " steps in "
+             << summary.wall_seconds << " s; largest mass-balance error "
+             << summary.max_balance_error << "; peak memory "
+             << summary.peak_memory_mb << " MB; results in "
              << prm.output.directory << "\n";
         std::cout << done.str();
         log << done.str();
@@ -259,8 +269,12 @@ namespace mgsim
   int
   alloys_command(const std::vector<std::string> &args, MPI_Comm comm)
   {
-    return database_command(
-      "alloys", args, comm, "alloys.cfg", alloy_property_specs(), alloy_text_keys());
+    return database_command("alloys",
+                            args,
+                            comm,
+                            "alloys.cfg",
+                            alloy_property_specs(),
+                            alloy_text_keys());
   }
 
   int

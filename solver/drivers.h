@@ -13,7 +13,8 @@ namespace mgsim
   int
   run_command(const std::vector<std::string> &args, MPI_Comm comm);
 
-  /** `mgsim check CASE.cfg [--set ...]`: validate and print everything resolved. */
+  /** `mgsim check CASE.cfg [--set ...]`: validate and print everything
+   * resolved. */
   int
   check_command(const std::vector<std::string> &args, MPI_Comm comm);
 

@@ -20,13 +20,14 @@ namespace mgsim
     hp::FEFaceValues<3> hp_face_values(dof_handler.get_fe_collection(),
                                        face_quadrature,
                                        update_values | update_JxW_values);
-    Vector<double>                       cell_weights;
+    Vector<double>      cell_weights;
     std::vector<types::global_dof_index> dofs;
     double                               area = 0;
 
     for (const auto &cell : dof_handler.active_cell_iterators())
       {
-        if (!cell->is_locally_owned() || cell->material_id() == implant_material)
+        if (!cell->is_locally_owned() ||
+            cell->material_id() == implant_material)
           continue;
         const unsigned int n = cell->get_fe().n_dofs_per_cell();
         cell_weights.reinit(n);

@@ -75,12 +75,13 @@ namespace mgsim
 
     for (const auto &override_text : overrides)
       {
-        const auto equal = override_text.find('=');
-        const auto [section, key] =
-          split_name(override_text.substr(0, std::min(equal, override_text.size())));
+        const auto equal          = override_text.find('=');
+        const auto [section, key] = split_name(
+          override_text.substr(0, std::min(equal, override_text.size())));
         if (equal == std::string::npos || section.empty() || key.empty())
-          throw InputError("--set '" + override_text +
-                           "': expected section.key=value, e.g. time.end_days=2");
+          throw InputError(
+            "--set '" + override_text +
+            "': expected section.key=value, e.g. time.end_days=2");
         std::string value = override_text.substr(equal + 1);
         file.set(section, key, IniValue{value, "--set"}, true);
       }
@@ -94,8 +95,9 @@ namespace mgsim
                            schema_hint + ")");
         for (const auto &[key, value] : file.values_[section])
           if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-            throw InputError(value.origin + ": [" + section + "] unknown key '" +
-                             key + "' (allowed: " + join(allowed) + ")");
+            throw InputError(value.origin + ": [" + section +
+                             "] unknown key '" + key +
+                             "' (allowed: " + join(allowed) + ")");
       }
     return file;
   }
@@ -136,7 +138,7 @@ namespace mgsim
                 const std::string &key,
                 const std::string &expectation) const
   {
-    const IniValue *value  = find(section, key);
+    const IniValue   *value = find(section, key);
     const std::string where = value ? value->origin : path_;
     const std::string given =
       value ? " = '" + value->text + "'" : std::string(" is missing");
@@ -163,7 +165,8 @@ namespace mgsim
           return x;
       }
     catch (const std::exception &)
-      {}
+      {
+      }
     fail(section, key, expectation);
   }
 
@@ -184,7 +187,8 @@ namespace mgsim
           return n;
       }
     catch (const std::exception &)
-      {}
+      {
+      }
     fail(section,
          key,
          "an integer from " + std::to_string(lower) + " to " +

@@ -27,7 +27,7 @@ namespace mgsim
    * Called with a section name; returns false if the section is unknown,
    * otherwise fills @p allowed_keys.
    */
-  using IniSchema = std::function<bool(const std::string &section,
+  using IniSchema = std::function<bool(const std::string        &section,
                                        std::vector<std::string> &allowed_keys)>;
 
   /**
@@ -107,12 +107,13 @@ namespace mgsim
         const IniValue    &value,
         bool               allow_replace);
 
-    std::string                                               path_;
-    std::vector<std::string>                                  section_order_;
-    std::map<std::string, std::map<std::string, IniValue>>    values_;
+    std::string                                            path_;
+    std::vector<std::string>                               section_order_;
+    std::map<std::string, std::map<std::string, IniValue>> values_;
   };
 
   /** Joins a list for messages: "a, b, c". */
   std::string
-  join(const std::vector<std::string> &items, const std::string &separator = ", ");
+  join(const std::vector<std::string> &items,
+       const std::string              &separator = ", ");
 } // namespace mgsim

@@ -18,6 +18,7 @@ namespace mgsim
   public:
     explicit InputError(const std::string &message)
       : std::runtime_error(message)
-    {}
+    {
+    }
   };
 } // namespace mgsim

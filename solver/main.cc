@@ -15,8 +15,8 @@ int
 main(int argc, char **argv)
 {
   dealii::Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
-  const MPI_Comm comm = MPI_COMM_WORLD;
-  const bool     root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
+  const MPI_Comm                           comm = MPI_COMM_WORLD;
+  const bool root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
 
   const std::map<std::string,
                  std::function<int(const std::vector<std::string> &, MPI_Comm)>>
@@ -42,8 +42,9 @@ main(int argc, char **argv)
         }
       const auto it = commands.find(command);
       if (it == commands.end())
-        throw mgsim::InputError("unknown command '" + command +
-                                "' (expected run, check, alloys, tissues; see mgsim --help)");
+        throw mgsim::InputError(
+          "unknown command '" + command +
+          "' (expected run, check, alloys, tissues; see mgsim --help)");
       return it->second(std::vector<std::string>(argv + 2, argv + argc), comm);
     }
   catch (const mgsim::InputError &e)

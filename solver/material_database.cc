@@ -101,8 +101,8 @@ namespace mgsim
       {
         out << "\n[" << entry.name << "]\n";
         for (const auto &key : text_keys)
-          out << "  " << std::left << std::setw(28) << key << entry.texts.at(key)
-              << "\n";
+          out << "  " << std::left << std::setw(28) << key
+              << entry.texts.at(key) << "\n";
         for (const auto &spec : specs)
           {
             const auto &v = entry.values.at(spec.key);

@@ -12,7 +12,8 @@
 
 namespace mgsim
 {
-  /** @brief A numeric material property: key (with unit), meaning, valid range. */
+  /** @brief A numeric material property: key (with unit), meaning, valid range.
+   */
   struct PropertySpec
   {
     std::string key;
@@ -79,7 +80,8 @@ namespace mgsim
   std::string
   default_database_path(const std::string &file_name);
 
-  /** Prints a database as a table with units and sources (for `mgsim alloys`). */
+  /** Prints a database as a table with units and sources (for `mgsim alloys`).
+   */
   void
   print_database(std::ostream                    &out,
                  const MaterialDatabase          &database,

@@ -7,17 +7,16 @@
 #include <deal.II/grid/grid_tools.h>
 #include <deal.II/grid/manifold_lib.h>
 
-#include <filesystem>
-
 #include <gmsh.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
-#include <limits>
 #include <functional>
 #include <iomanip>
+#include <limits>
 #include <sstream>
 
 namespace mgsim
@@ -50,7 +49,7 @@ namespace mgsim
       name << fs::path(geo_file).stem().string() << "-" << std::hex
            << std::setw(16) << std::setfill('0') << hash << ".msh";
 
-      fs::path dir = fs::path(geo_file).parent_path() / ".mgsim-cache";
+      fs::path        dir = fs::path(geo_file).parent_path() / ".mgsim-cache";
       std::error_code error;
       fs::create_directories(dir, error);
       if (error || access(dir.c_str(), W_OK) != 0)
@@ -62,7 +61,8 @@ namespace mgsim
       return (dir / name.str()).string();
     }
 
-    /** Meshes @p geo_file into MSH 2.2 at @p msh_file; returns "" or an error. */
+    /** Meshes @p geo_file into MSH 2.2 at @p msh_file; returns "" or an error.
+     */
     std::string
     run_gmsh(const std::string &geo_file, const std::string &msh_file)
     {
@@ -84,7 +84,8 @@ namespace mgsim
             error = "gmsh produced no mesh";
           else
             {
-              // Unique per process: tests running in parallel may mesh the same file.
+              // Unique per process: tests running in parallel may mesh the same
+              // file.
               const std::string partial =
                 msh_file + "." + std::to_string(getpid()) + ".partial.msh";
               gmsh::write(partial);
@@ -147,7 +148,7 @@ namespace mgsim
     attach_cylinder_manifold(Triangulation<3> &triangulation, unsigned int axis)
     {
       constexpr types::manifold_id cylinder = 1;
-      const auto radius = [axis](const Point<3> &p) {
+      const auto                   radius   = [axis](const Point<3> &p) {
         double r2 = 0;
         for (unsigned int d = 0; d < 3; ++d)
           if (d != axis)
@@ -180,10 +181,10 @@ namespace mgsim
   }
 
   MeshInfo
-  load_mesh(const MeshParameters                         &parameters,
+  load_mesh(const MeshParameters                    &parameters,
             parallel::distributed::Triangulation<3> &triangulation)
   {
-    const MPI_Comm comm = triangulation.get_communicator();
+    const MPI_Comm comm     = triangulation.get_communicator();
     std::string    msh_file = parameters.file;
 
     if (fs::path(parameters.file).extension() == ".geo")
@@ -191,7 +192,8 @@ namespace mgsim
         msh_file = cache_path(parameters.file);
         // Only rank 0 meshes; the others learn the outcome from it.
         std::string error;
-        if (Utilities::MPI::this_mpi_process(comm) == 0 && !fs::exists(msh_file))
+        if (Utilities::MPI::this_mpi_process(comm) == 0 &&
+            !fs::exists(msh_file))
           error = run_gmsh(parameters.file, msh_file);
         error = Utilities::MPI::broadcast(comm, error, 0);
         if (!error.empty())
@@ -201,8 +203,8 @@ namespace mgsim
     MeshInfo info = read_physical_names(msh_file);
     info.msh_file = msh_file;
     if (info.regions.empty())
-      throw InputError(msh_file +
-                       ": no physical volume groups: name the regions in the mesh");
+      throw InputError(
+        msh_file + ": no physical volume groups: name the regions in the mesh");
 
     // Read into a serial triangulation first: p4est crashes (instead of
     // throwing) on anything but hexahedra, so check the cell types here.
@@ -225,9 +227,10 @@ namespace mgsim
         throw InputError(msh_file + ": cannot read this mesh:" + what);
       }
     if (!serial.all_reference_cells_are_hyper_cube())
-      throw InputError(msh_file + ": the mesh has non-hexahedral cells; mgsim needs "
-                       "all-hexahedral meshes (gmsh: transfinite + Recombine, or "
-                       "Mesh.SubdivisionAlgorithm = 2)");
+      throw InputError(
+        msh_file + ": the mesh has non-hexahedral cells; mgsim needs "
+                   "all-hexahedral meshes (gmsh: transfinite + Recombine, or "
+                   "Mesh.SubdivisionAlgorithm = 2)");
     GridTools::scale(parameters.unit_length, serial);
     for (const auto &cell : serial.active_cell_iterators())
       if (cell->measure() <= 0)
@@ -240,9 +243,10 @@ namespace mgsim
   }
 
   void
-  check_mesh_against_case(const MeshInfo &mesh, const CaseParameters &parameters)
+  check_mesh_against_case(const MeshInfo       &mesh,
+                          const CaseParameters &parameters)
   {
-    const std::string &file = parameters.case_file;
+    const std::string       &file = parameters.case_file;
     std::vector<std::string> region_names, boundary_names;
     for (const auto &[name, id] : mesh.regions)
       region_names.push_back(name);
@@ -250,23 +254,27 @@ namespace mgsim
       boundary_names.push_back(name);
 
     if (mesh.regions.count(parameters.implant.region) == 0)
-      throw InputError(file + ": [implant] region = '" + parameters.implant.region +
-                       "': expected a mesh region (" + join(region_names) + ")");
+      throw InputError(
+        file + ": [implant] region = '" + parameters.implant.region +
+        "': expected a mesh region (" + join(region_names) + ")");
     for (const auto &region : parameters.regions)
       if (mesh.regions.count(region.name) == 0)
         throw InputError(file + ": [region." + region.name +
-                         "]: expected a mesh region (" + join(region_names) + ")");
+                         "]: expected a mesh region (" + join(region_names) +
+                         ")");
     for (const auto &name : region_names)
       if (name != parameters.implant.region && !parameters.find_region(name))
-        throw InputError(file + ": mesh region '" + name +
-                         "' has no [region." + name + "] section (tissue = ...)");
+        throw InputError(file + ": mesh region '" + name + "' has no [region." +
+                         name + "] section (tissue = ...)");
     for (const auto &boundary : parameters.boundaries)
       if (mesh.boundaries.count(boundary.name) == 0)
         throw InputError(file + ": [boundary." + boundary.name +
-                         "]: expected a mesh boundary (" + join(boundary_names) + ")");
+                         "]: expected a mesh boundary (" +
+                         join(boundary_names) + ")");
     for (const auto &name : boundary_names)
       if (!parameters.find_boundary(name))
         throw InputError(file + ": mesh boundary '" + name +
-                         "' has no [boundary." + name + "] section (type = ...)");
+                         "' has no [boundary." + name +
+                         "] section (type = ...)");
   }
 } // namespace mgsim

@@ -18,7 +18,7 @@ namespace mgsim
   struct MeshInfo
   {
     /** The .msh file actually read (the cache file for a .geo). */
-    std::string                                msh_file;
+    std::string                                       msh_file;
     std::map<std::string, dealii::types::material_id> regions;
     std::map<std::string, dealii::types::boundary_id> boundaries;
 
@@ -33,7 +33,7 @@ namespace mgsim
    * Throws InputError naming the file if the mesh is unusable.
    */
   MeshInfo
-  load_mesh(const MeshParameters                         &parameters,
+  load_mesh(const MeshParameters                            &parameters,
             dealii::parallel::distributed::Triangulation<3> &triangulation);
 
   /**
@@ -42,5 +42,6 @@ namespace mgsim
    * boundary has a [boundary.*] section. Throws InputError.
    */
   void
-  check_mesh_against_case(const MeshInfo &mesh, const CaseParameters &parameters);
+  check_mesh_against_case(const MeshInfo       &mesh,
+                          const CaseParameters &parameters);
 } // namespace mgsim

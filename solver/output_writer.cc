@@ -6,7 +6,6 @@
 #include <deal.II/numerics/data_out.h>
 
 #include <filesystem>
-
 #include <fstream>
 
 namespace mgsim
@@ -47,21 +46,22 @@ namespace mgsim
                       const std::vector<OutputField> &fields,
                       const double                    t)
   {
-    const auto &triangulation = dof_handler.get_triangulation();
+    const auto   &triangulation = dof_handler.get_triangulation();
     Vector<float> region(triangulation.n_active_cells());
     Vector<float> rank(triangulation.n_active_cells());
     for (const auto &cell : triangulation.active_cell_iterators())
       if (cell->is_locally_owned())
         {
           region(cell->active_cell_index()) = cell->material_id();
-          rank(cell->active_cell_index()) = cell->subdomain_id();
+          rank(cell->active_cell_index())   = cell->subdomain_id();
         }
 
     NamedDataOut data_out;
     data_out.attach_dof_handler(dof_handler);
     for (std::size_t i = 0; i < fields.size(); ++i)
       {
-        data_out.add_data_vector(*fields[i].values, "field" + std::to_string(i));
+        data_out.add_data_vector(*fields[i].values,
+                                 "field" + std::to_string(i));
         data_out.display_names.push_back(fields[i].name);
       }
     data_out.add_data_vector(region, "region_id", DataOut<3>::type_cell_data);
@@ -72,7 +72,8 @@ namespace mgsim
 
     const std::string stem =
       "solution-" + Utilities::int_to_string(records.size(), 5);
-    data_out.write_vtu_in_parallel(directory + "/solution/" + stem + ".vtu", comm);
+    data_out.write_vtu_in_parallel(directory + "/solution/" + stem + ".vtu",
+                                   comm);
     records.emplace_back(t / units::hour, stem + ".pvtu");
 
     if (Utilities::MPI::this_mpi_process(comm) == 0)

@@ -36,8 +36,8 @@ namespace mgsim
           double                          t);
 
   private:
-    std::string                                directory;
-    MPI_Comm                                   comm;
+    std::string                                 directory;
+    MPI_Comm                                    comm;
     std::vector<std::pair<double, std::string>> records;
   };
 } // namespace mgsim

@@ -52,7 +52,8 @@ namespace mgsim
     , triangulation(comm)
     , dofs(triangulation)
     , rate_law(parameters.implant)
-  {}
+  {
+  }
 
   Problem::~Problem()
   {
@@ -81,7 +82,8 @@ namespace mgsim
         counts[cell->material_id()] += 1;
     for (const auto &[name, id] : mesh.regions)
       if (Utilities::MPI::sum(counts[id], comm) == 0)
-        throw InputError(mesh.msh_file + ": region '" + name + "' has no cells");
+        throw InputError(mesh.msh_file + ": region '" + name +
+                         "' has no cells");
 
     setup_dofs();
   }
@@ -107,7 +109,8 @@ namespace mgsim
     surface_area =
       assemble_implant_surface(dofs, face_quadrature, implant, surface_weights);
     if (surface_area == 0)
-      throw InputError(prm.case_file + ": [implant] region = '" + prm.implant.region +
+      throw InputError(prm.case_file + ": [implant] region = '" +
+                       prm.implant.region +
                        "': the implant has no face in contact with tissue");
 
     TransportSetup mg_setup, h2_setup;
@@ -121,8 +124,8 @@ namespace mgsim
     for (const auto &region : prm.regions)
       {
         const types::material_id id = mesh.regions.at(region.name);
-        mg_setup.coefficients[id] = region.tissue.mg;
-        h2_setup.coefficients[id] = region.tissue.h2;
+        mg_setup.coefficients[id]   = region.tissue.mg;
+        h2_setup.coefficients[id]   = region.tissue.h2;
       }
     for (const auto &boundary : prm.boundaries)
       {
@@ -139,8 +142,14 @@ namespace mgsim
           }
       }
 
-    mg = std::make_unique<ScalarTransport>(dofs, cell_quadrature, face_quadrature, mg_setup);
-    h2 = std::make_unique<ScalarTransport>(dofs, cell_quadrature, face_quadrature, h2_setup);
+    mg = std::make_unique<ScalarTransport>(dofs,
+                                           cell_quadrature,
+                                           face_quadrature,
+                                           mg_setup);
+    h2 = std::make_unique<ScalarTransport>(dofs,
+                                           cell_quadrature,
+                                           face_quadrature,
+                                           h2_setup);
     mg->setup_system();
     h2->setup_system();
   }
@@ -185,9 +194,9 @@ namespace mgsim
     for (const auto &[name, id] : mesh.regions)
       {
         const RegionParameters *region = prm.find_region(name);
-        out << "  " << std::left << std::setw(16) << name << "id " << std::setw(4)
-            << int(id) << std::setw(10) << cells[id] << " cells  " << std::setw(12)
-            << volume[id] / mm3 << " mm^3  "
+        out << "  " << std::left << std::setw(16) << name << "id "
+            << std::setw(4) << int(id) << std::setw(10) << cells[id]
+            << " cells  " << std::setw(12) << volume[id] / mm3 << " mm^3  "
             << (region ? "tissue " + region->tissue.name :
                          "implant (" + prm.implant.alloy.name + ")")
             << "\n";
@@ -196,8 +205,9 @@ namespace mgsim
     for (const auto &[name, id] : mesh.boundaries)
       {
         const BoundaryParameters *b = prm.find_boundary(name);
-        out << "  " << std::left << std::setw(16) << name << "id " << std::setw(4)
-            << int(id) << std::setw(12) << area[id] / mm2 << " mm^2  "
+        out << "  " << std::left << std::setw(16) << name << "id "
+            << std::setw(4) << int(id) << std::setw(12) << area[id] / mm2
+            << " mm^2  "
             << (b->type == BoundaryType::background ? "background" :
                 b->type == BoundaryType::no_flux    ? "no flux" :
                                                       "washout")
@@ -256,7 +266,8 @@ namespace mgsim
     const auto write_output = [&](double t) {
       if (output)
         output->write(dofs,
-                      {{&mg->solution(), "Mg2+ [mM]"}, {&h2->solution(), "H2 [mM]"}},
+                      {{&mg->solution(), "Mg2+ [mM]"},
+                       {&h2->solution(), "H2 [mM]"}},
                       t);
     };
 
@@ -271,7 +282,7 @@ namespace mgsim
     const double tiny = 1e-9 * prm.time.time_step;
     while (t < prm.time.end_time - tiny)
       {
-        const double dt    = std::min(prm.time.time_step, prm.time.end_time - t);
+        const double dt = std::min(prm.time.time_step, prm.time.end_time - t);
         const double t_new = t + dt;
         // Implicit in time: the release rate at the end of the step.
         const double flux = rate_law.mg_flux(t_new);
@@ -282,7 +293,7 @@ namespace mgsim
         ++summary.steps;
 
         stats.write_row(statistics_row(t));
-        const auto  &a         = mg->last_step(), &b = h2->last_step();
+        const auto  &a = mg->last_step(), &b = h2->last_step();
         const double step_wall = step_timer.wall_time();
         solver_log.write_row({double(summary.steps),
                               t / units::hour,
@@ -293,10 +304,9 @@ namespace mgsim
                               a.amg_setup_seconds + b.amg_setup_seconds,
                               a.solve_seconds + b.solve_seconds,
                               step_wall});
-        summary.max_balance_error =
-          std::max({summary.max_balance_error,
-                    mg->ledger().balance_error(),
-                    h2->ledger().balance_error()});
+        summary.max_balance_error = std::max({summary.max_balance_error,
+                                              mg->ledger().balance_error(),
+                                              h2->ledger().balance_error()});
 
         const bool last = t >= prm.time.end_time - tiny;
         if (last || (prm.output.interval > 0 && t >= next_output - tiny))

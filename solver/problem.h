@@ -25,9 +25,9 @@ namespace mgsim
   /** @brief Figures of a finished run. */
   struct RunSummary
   {
-    unsigned int steps = 0;
+    unsigned int steps             = 0;
     double       max_balance_error = 0;
-    double       wall_seconds = 0;
+    double       wall_seconds      = 0;
     /** Peak resident memory summed over all ranks [MB]. */
     double peak_memory_mb = 0;
   };
@@ -94,16 +94,16 @@ namespace mgsim
     std::vector<double>
     statistics_row(double t) const;
 
-    const CaseParameters                  &prm;
-    MPI_Comm                               comm;
-    dealii::ConditionalOStream             pcout;
+    const CaseParameters                           &prm;
+    MPI_Comm                                        comm;
+    dealii::ConditionalOStream                      pcout;
     dealii::parallel::distributed::Triangulation<3> triangulation;
-    MeshInfo                               mesh;
-    dealii::hp::FECollection<3>            fe_collection;
-    dealii::hp::QCollection<3>             cell_quadrature;
-    dealii::hp::QCollection<2>             face_quadrature;
-    dealii::DoFHandler<3>                  dofs;
-    CorrosionRateLaw                       rate_law;
+    MeshInfo                                        mesh;
+    dealii::hp::FECollection<3>                     fe_collection;
+    dealii::hp::QCollection<3>                      cell_quadrature;
+    dealii::hp::QCollection<2>                      face_quadrature;
+    dealii::DoFHandler<3>                           dofs;
+    CorrosionRateLaw                                rate_law;
 
     VectorType                       surface_weights;
     double                           surface_area = 0;

@@ -16,17 +16,25 @@ namespace mgsim
     {
       const long s = std::lround(seconds);
       char       buffer[32];
-      std::snprintf(buffer, sizeof(buffer), "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
+      std::snprintf(buffer,
+                    sizeof(buffer),
+                    "%ld:%02ld:%02ld",
+                    s / 3600,
+                    (s / 60) % 60,
+                    s % 60);
       return buffer;
     }
   } // namespace
 
-  ProgressLine::ProgressLine(std::ostream &out, const double end_time, const bool active)
+  ProgressLine::ProgressLine(std::ostream &out,
+                             const double  end_time,
+                             const bool    active)
     : out(out)
     , end_time(end_time)
     , active(active)
     , terminal(isatty(STDOUT_FILENO) != 0)
-  {}
+  {
+  }
 
   void
   ProgressLine::update(const unsigned int step, const double t)
@@ -49,7 +57,8 @@ namespace mgsim
                   100 * fraction,
                   clock_text(wall).c_str(),
                   clock_text(eta).c_str());
-    out << (terminal ? "\r" : "") << line << (terminal ? "" : "\n") << std::flush;
+    out << (terminal ? "\r" : "") << line << (terminal ? "" : "\n")
+        << std::flush;
   }
 
   void

@@ -23,11 +23,11 @@ namespace mgsim
     finish();
 
   private:
-    std::ostream   &out;
-    double          end_time;
-    bool            active;
-    bool            terminal;
-    int             last_decile = -1;
-    dealii::Timer   timer;
+    std::ostream &out;
+    double        end_time;
+    bool          active;
+    bool          terminal;
+    int           last_decile = -1;
+    dealii::Timer timer;
   };
 } // namespace mgsim

@@ -9,7 +9,8 @@ namespace mgsim
   CorrosionRateLaw::CorrosionRateLaw(const ImplantParameters &implant)
     : alloy(implant.alloy)
     , environment_factor(implant.environment_factor)
-  {}
+  {
+  }
 
   double
   CorrosionRateLaw::rate_mm_per_year(const double t) const

@@ -48,7 +48,8 @@ namespace mgsim
     , face_quadrature(face_quadrature)
     , setup_data(std::move(setup))
     , comm(dof_handler.get_communicator())
-  {}
+  {
+  }
 
   void
   ScalarTransport::setup_system()
@@ -77,7 +78,10 @@ namespace mgsim
     // (M * c_old, balance residuals), see PLATFORM.md.
     DynamicSparsityPattern dsp(relevant_dofs);
     DoFTools::make_sparsity_pattern(dof_handler, dsp, constraints, true);
-    SparsityTools::distribute_sparsity_pattern(dsp, owned_dofs, comm, relevant_dofs);
+    SparsityTools::distribute_sparsity_pattern(dsp,
+                                               owned_dofs,
+                                               comm,
+                                               relevant_dofs);
     mass_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
     operator_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
     system_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
@@ -126,8 +130,10 @@ namespace mgsim
       {
         VectorType ghosted_background(owned_dofs, relevant_dofs, comm);
         ghosted_background = background_field;
-        const IndexSet boundary_dofs = DoFTools::extract_boundary_dofs(
-          dof_handler, ComponentMask(), setup_data.background_boundaries);
+        const IndexSet boundary_dofs =
+          DoFTools::extract_boundary_dofs(dof_handler,
+                                          ComponentMask(),
+                                          setup_data.background_boundaries);
         for (const auto i : boundary_dofs)
           if (relevant_dofs.is_element(i) && !constraints.is_constrained(i))
             {
@@ -171,7 +177,8 @@ namespace mgsim
     terms.dofs.resize(n);
     cell->get_dof_indices(terms.dofs);
 
-    const SpeciesCoefficients &k = setup_data.coefficients.at(cell->material_id());
+    const SpeciesCoefficients &k =
+      setup_data.coefficients.at(cell->material_id());
     hp_fe_values.reinit(cell);
     const FEValues<3> &fe_values = hp_fe_values.get_present_fe_values();
     for (const unsigned int q : fe_values.quadrature_point_indices())
@@ -202,7 +209,8 @@ namespace mgsim
       {
         if (!cell->at_boundary(f))
           continue;
-        const auto washout = setup_data.washout_boundaries.find(cell->face(f)->boundary_id());
+        const auto washout =
+          setup_data.washout_boundaries.find(cell->face(f)->boundary_id());
         if (washout == setup_data.washout_boundaries.end())
           continue;
         const double beta = washout->second;
@@ -221,15 +229,17 @@ namespace mgsim
   }
 
   void
-  ScalarTransport::for_each_cell(const std::function<void(const CellTerms &)> &use) const
+  ScalarTransport::for_each_cell(
+    const std::function<void(const CellTerms &)> &use) const
   {
     hp::FEValues<3>     hp_fe_values(dof_handler.get_fe_collection(),
                                  cell_quadrature,
-                                 update_values | update_gradients | update_JxW_values);
+                                 update_values | update_gradients |
+                                   update_JxW_values);
     hp::FEFaceValues<3> hp_face_values(dof_handler.get_fe_collection(),
                                        face_quadrature,
                                        update_values | update_JxW_values);
-    CellTerms terms;
+    CellTerms           terms;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && cell->get_fe().n_dofs_per_cell() > 0)
         {
@@ -241,8 +251,8 @@ namespace mgsim
   void
   ScalarTransport::assemble_operators()
   {
-    mass_matrix     = 0;
-    operator_matrix = 0;
+    mass_matrix                             = 0;
+    operator_matrix                         = 0;
     const std::vector<VectorType *> vectors = {&content_weights,
                                                &clearance_weights,
                                                &washout_weights,
@@ -263,6 +273,8 @@ namespace mgsim
     operator_matrix.compress(VectorOperation::add);
     for (VectorType *v : vectors)
       v->compress(VectorOperation::add);
+    clearance_background_total = sum(clearance_background_rhs);
+    washout_background_total   = sum(washout_background_rhs);
   }
 
   void
@@ -277,7 +289,9 @@ namespace mgsim
     for_each_cell([&](const CellTerms &terms) {
       cell_matrix = terms.operator_;
       cell_matrix.add(mass_factor, terms.mass);
-      constraints.distribute_local_to_global(cell_matrix, terms.dofs, system_matrix);
+      constraints.distribute_local_to_global(cell_matrix,
+                                             terms.dofs,
+                                             system_matrix);
     });
     system_matrix.compress(VectorOperation::add);
 
@@ -289,13 +303,13 @@ namespace mgsim
     statistics.assembly_seconds += timer.wall_time();
 
     timer.restart();
-    // Measured on the default wire case (62k Q1 DoFs, bench/): hypre's
-    // defaults (Falgout, classical interpolation) give operator complexity
-    // 2.9 and 1.15 s per step for both species; HMIS coarsening, ext+i
-    // interpolation with at most 4 entries per row and one level of
-    // aggressive coarsening take more CG iterations (27-34 vs 16-20) but
-    // half the time per step (0.55 s). PETSc reads these from its options
-    // database; deal.II sets the others below.
+    // Measured on the default wire case over its first day (both species,
+    // bench/): hypre's defaults (Falgout coarsening, classical interpolation,
+    // operator complexity 2.9) took 0.21 s/step at 62k Q1 DoFs (0.15 s with
+    // strong threshold 0.7) and 8.5 s/step at 484k; HMIS coarsening, ext+i
+    // interpolation with at most 4 entries per row and one aggressive level
+    // take slightly more CG iterations but 0.07 and 2.8 s/step. PETSc reads
+    // these from its options database; deal.II sets the others below.
     PetscOptionsSetValue(nullptr, "-pc_hypre_boomeramg_coarsen_type", "HMIS");
     PetscOptionsSetValue(nullptr, "-pc_hypre_boomeramg_interp_type", "ext+i");
     PetscOptionsSetValue(nullptr, "-pc_hypre_boomeramg_P_max", "4");
@@ -306,8 +320,7 @@ namespace mgsim
     amg = std::make_unique<PETScWrappers::PreconditionBoomerAMG>();
     amg->initialize(system_matrix, data);
     statistics.amg_setup_seconds += timer.wall_time();
-    system_mass_factor       = mass_factor;
-    statistics.matrix_rebuilt = true;
+    system_mass_factor = mass_factor;
   }
 
   void
@@ -325,10 +338,10 @@ namespace mgsim
   }
 
   void
-  ScalarTransport::advance(const double      dt,
+  ScalarTransport::advance(const double       dt,
                            const unsigned int order,
-                           const VectorType &source,
-                           const double      source_scale)
+                           const VectorType  &source,
+                           const double       source_scale)
   {
     statistics = SolverStatistics();
     Timer timer;
@@ -381,7 +394,7 @@ namespace mgsim
     // instead of 30-40 (measured, bench/). deal.II's solver reads this from
     // PETSc's options database (KSPSetFromOptions).
     PetscOptionsSetValue(nullptr, "-ksp_norm_type", "unpreconditioned");
-    SolverControl control(1000,
+    SolverControl           control(1000,
                           setup_data.linear_tolerance * system_rhs.l2_norm());
     PETScWrappers::SolverCG cg(control, comm);
     try
@@ -391,8 +404,9 @@ namespace mgsim
     catch (const std::exception &e)
       {
         AssertThrow(false,
-                    ExcMessage(setup_data.name +
-                               ": linear solver did not converge: " + e.what()));
+                    ExcMessage(
+                      setup_data.name +
+                      ": linear solver did not converge: " + e.what()));
       }
     constraints.distribute(current_solution);
     statistics.iterations    = control.last_step();
@@ -410,26 +424,25 @@ namespace mgsim
 
     const double release_rate = source_scale * sum(source);
     const double clearance_rate =
-      clearance_weights * current_solution - sum(clearance_background_rhs);
+      clearance_weights * current_solution - clearance_background_total;
     const double washout_rate =
-      washout_weights * current_solution - sum(washout_background_rhs);
+      washout_weights * current_solution - washout_background_total;
 
     // Book with the scheme's recurrence: then content = released - cleared -
     // boundary holds for the discrete solution exactly.
     const auto book = [&](double TransportLedger::*member, double rate) {
-      const double next = (dt * rate - a1 * (ledger_.*member) -
-                           a2 * (previous_ledger_.*member)) /
-                          a0;
-      return next;
+      return (dt * rate - a1 * (ledger_.*member) -
+              a2 * (previous_ledger_.*member)) /
+             a0;
     };
     TransportLedger next;
     next.released         = book(&TransportLedger::released, release_rate);
     next.cleared          = book(&TransportLedger::cleared, clearance_rate);
     next.boundary_outflow = book(&TransportLedger::boundary_outflow,
                                  washout_rate + dirichlet_outflow);
-    next.content          = content_weights * current_solution - initial_content;
-    previous_ledger_      = ledger_;
-    ledger_               = next;
+    next.content     = content_weights * current_solution - initial_content;
+    previous_ledger_ = ledger_;
+    ledger_          = next;
 
     older_solution   = old_solution;
     old_solution     = current_solution;
@@ -441,6 +454,9 @@ namespace mgsim
   double
   ScalarTransport::max_value() const
   {
-    return current_solution.max();
+    // deal.II 9.4 deprecates VectorBase::max(); ask PETSc directly.
+    PetscReal largest = 0;
+    VecMax(static_cast<const Vec &>(current_solution), nullptr, &largest);
+    return largest;
   }
 } // namespace mgsim

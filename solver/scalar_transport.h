@@ -41,8 +41,8 @@ namespace mgsim
     std::set<dealii::types::boundary_id> background_boundaries;
     /** Washout boundaries and their mass-transfer coefficient [m/s]. */
     std::map<dealii::types::boundary_id, double> washout_boundaries;
-    double linear_tolerance     = 1e-11;
-    double amg_strong_threshold = 0.5;
+    double                                       linear_tolerance     = 1e-11;
+    double                                       amg_strong_threshold = 0.5;
   };
 
   /**
@@ -61,7 +61,8 @@ namespace mgsim
     /** Moles that left through the outer boundaries. */
     double boundary_outflow = 0;
 
-    /** |content - (released - cleared - boundary)| / released (0 if nothing released). */
+    /** |content - (released - cleared - boundary)| / released (0 if nothing
+     * released). */
     double
     balance_error() const;
   };
@@ -69,20 +70,19 @@ namespace mgsim
   /** @brief Linear-solver figures of the last step. */
   struct SolverStatistics
   {
-    unsigned int iterations = 0;
-    bool         matrix_rebuilt = false;
-    double       assembly_seconds = 0;
+    unsigned int iterations        = 0;
+    double       assembly_seconds  = 0;
     double       amg_setup_seconds = 0;
-    double       solve_seconds = 0;
+    double       solve_seconds     = 0;
   };
 
   class ScalarTransport
   {
   public:
-    ScalarTransport(const dealii::DoFHandler<3>   &dof_handler,
+    ScalarTransport(const dealii::DoFHandler<3>      &dof_handler,
                     const dealii::hp::QCollection<3> &cell_quadrature,
                     const dealii::hp::QCollection<2> &face_quadrature,
-                    TransportSetup                 setup);
+                    TransportSetup                    setup);
 
     /**
      * Builds sparsity, mass/stiffness/clearance matrices and the background
@@ -98,7 +98,8 @@ namespace mgsim
     /**
      * Advances by @p dt [s]. @p source (mol/s per test function, e.g. the
      * implant surface integral of J phi_i) is multiplied by @p source_scale.
-     * @p order is 1 (backward Euler) or 2 (BDF2; falls back to 1 on the first step).
+     * @p order is 1 (backward Euler) or 2 (BDF2; falls back to 1 on the first
+     * step).
      */
     void
     advance(double            dt,
@@ -146,9 +147,9 @@ namespace mgsim
     struct CellTerms;
     void
     assemble_cell(const dealii::DoFHandler<3>::active_cell_iterator &cell,
-                  dealii::hp::FEValues<3>                           &hp_fe_values,
-                  dealii::hp::FEFaceValues<3>                       &hp_face_values,
-                  CellTerms                                         &terms) const;
+                  dealii::hp::FEValues<3>     &hp_fe_values,
+                  dealii::hp::FEFaceValues<3> &hp_face_values,
+                  CellTerms                   &terms) const;
     /** Calls @p use with the terms of every locally owned tissue cell. */
     void
     for_each_cell(const std::function<void(const CellTerms &)> &use) const;
@@ -182,10 +183,14 @@ namespace mgsim
     double     system_mass_factor = -1;
     std::unique_ptr<dealii::PETScWrappers::PreconditionBoomerAMG> amg;
 
-    /** Linear functionals: content (int alpha phi_i), clearance (int alpha k phi_i), washout. */
+    /** Linear functionals: content (int alpha phi_i), clearance (int alpha k
+     * phi_i), washout. */
     VectorType content_weights, clearance_weights, washout_weights;
-    /** Constant right-hand sides: int alpha k c_b phi_i, washout int beta c_b phi_i. */
+    /** Constant right-hand sides: int alpha k c_b phi_i, washout int beta c_b
+     * phi_i. */
     VectorType clearance_background_rhs, washout_background_rhs;
+    /** Their sums: int alpha k c_b dV, int beta c_b dS [mol/s]. */
+    double clearance_background_total = 0, washout_background_total = 0;
     /** Dirichlet values at constrained DoFs, zero elsewhere. */
     VectorType dirichlet_values;
     /** system-operator applied to dirichlet_values (the lift). */
@@ -195,10 +200,10 @@ namespace mgsim
     VectorType old_solution, older_solution, current_solution;
     VectorType ghosted_solution;
 
-    double          initial_content = 0;
-    double          previous_step   = 0;
-    bool            have_history    = false;
-    TransportLedger ledger_, previous_ledger_;
+    double           initial_content = 0;
+    double           previous_step   = 0;
+    bool             have_history    = false;
+    TransportLedger  ledger_, previous_ledger_;
     SolverStatistics statistics;
   };
 } // namespace mgsim

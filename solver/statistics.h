@@ -14,7 +14,9 @@ namespace mgsim
   {
   public:
     /** Opens @p path (only if @p active; other ranks pass false). */
-    CsvWriter(const std::string &path, std::vector<std::string> columns, bool active);
+    CsvWriter(const std::string       &path,
+              std::vector<std::string> columns,
+              bool                     active);
 
     /** Writes one row; values in the order of the columns. */
     void

@@ -53,23 +53,30 @@ main(int argc, char **argv)
 
   const auto  &tissue = prm.regions.front().tissue.mg;
   const double R      = 0.25e-3;
-  const double J      = mgsim::CorrosionRateLaw(prm.implant).mg_flux(prm.time.end_time);
-  const double kappa  = std::sqrt(tissue.clearance / tissue.diffusivity);
+  const double J =
+    mgsim::CorrosionRateLaw(prm.implant).mg_flux(prm.time.end_time);
+  const double kappa        = std::sqrt(tissue.clearance / tissue.diffusivity);
   const auto   exact_excess = [&](double r) {
     return J / (tissue.volume_fraction * tissue.diffusivity * kappa) *
            std::cyl_bessel_k(0, kappa * r) / std::cyl_bessel_k(1, kappa * R);
   };
   const double z_max = 5.0 / 6.0 * 1e-3, r_max = 2e-3;
 
-  const auto &dofs     = problem.dof_handler();
-  const auto &c        = problem.magnesium().solution();
-  const auto  implant  = problem.implant_material();
-  const unsigned int degree = prm.solver.fe_degree;
-  const MappingQ1<3> mapping;
-  FEValues<3>     fe_values(mapping, dofs.get_fe(0), QGauss<3>(degree + 2),
-                        update_values | update_quadrature_points | update_JxW_values);
-  FEFaceValues<3> face_values(mapping, dofs.get_fe(0), QGauss<2>(degree + 2),
-                              update_values | update_quadrature_points | update_JxW_values);
+  const auto         &dofs    = problem.dof_handler();
+  const auto         &c       = problem.magnesium().solution();
+  const auto          implant = problem.implant_material();
+  const unsigned int  degree  = prm.solver.fe_degree;
+  const MappingQ1<3>  mapping;
+  FEValues<3>         fe_values(mapping,
+                        dofs.get_fe(0),
+                        QGauss<3>(degree + 2),
+                        update_values | update_quadrature_points |
+                          update_JxW_values);
+  FEFaceValues<3>     face_values(mapping,
+                              dofs.get_fe(0),
+                              QGauss<2>(degree + 2),
+                              update_values | update_quadrature_points |
+                                update_JxW_values);
   std::vector<double> values;
 
   double surface_c = 0, surface_exact = 0, surface_area = 0;
@@ -78,7 +85,8 @@ main(int argc, char **argv)
     {
       if (!cell->is_locally_owned() || cell->material_id() == implant)
         continue;
-      if (std::abs(cell->center()[2]) < z_max && cell->center().norm() < r_max + 1e-3)
+      if (std::abs(cell->center()[2]) < z_max &&
+          cell->center().norm() < r_max + 1e-3)
         {
           fe_values.reinit(cell);
           values.resize(fe_values.n_quadrature_points);
@@ -90,12 +98,14 @@ main(int argc, char **argv)
               if (std::abs(p[2]) > z_max || r > r_max)
                 continue;
               const double e = exact_excess(r);
-              error2 += std::pow(values[q] - tissue.background - e, 2) * fe_values.JxW(q);
+              error2 += std::pow(values[q] - tissue.background - e, 2) *
+                        fe_values.JxW(q);
               norm2 += e * e * fe_values.JxW(q);
             }
         }
       for (const unsigned int f : cell->face_indices())
-        if (!cell->at_boundary(f) && cell->neighbor(f)->material_id() == implant &&
+        if (!cell->at_boundary(f) &&
+            cell->neighbor(f)->material_id() == implant &&
             std::abs(cell->face(f)->center()[2]) < z_max)
           {
             face_values.reinit(cell, f);
@@ -104,8 +114,10 @@ main(int argc, char **argv)
             for (const unsigned int q : face_values.quadrature_point_indices())
               {
                 const Point<3> &p = face_values.quadrature_point(q);
-                surface_c += (values[q] - tissue.background) * face_values.JxW(q);
-                surface_exact += exact_excess(std::hypot(p[0], p[1])) * face_values.JxW(q);
+                surface_c +=
+                  (values[q] - tissue.background) * face_values.JxW(q);
+                surface_exact +=
+                  exact_excess(std::hypot(p[0], p[1])) * face_values.JxW(q);
                 surface_area += face_values.JxW(q);
               }
           }
@@ -116,7 +128,8 @@ main(int argc, char **argv)
   error2        = Utilities::MPI::sum(error2, comm);
   norm2         = Utilities::MPI::sum(norm2, comm);
 
-  const double surface_error = std::abs(surface_c - surface_exact) / surface_exact;
+  const double surface_error =
+    std::abs(surface_c - surface_exact) / surface_exact;
   const double profile_error = std::sqrt(error2 / norm2);
   const bool   ok            = surface_error < 0.01 && profile_error < 0.02;
   if (root)
@@ -124,7 +137,8 @@ main(int argc, char **argv)
               << "surface excess: computed " << surface_c / surface_area
               << " mM, exact " << surface_exact / surface_area
               << " mM, relative error " << surface_error << " (limit 0.01)\n"
-              << "profile L2 relative error " << profile_error << " (limit 0.02)\n"
+              << "profile L2 relative error " << profile_error
+              << " (limit 0.02)\n"
               << (ok ? "PASS" : "FAIL") << "\n";
   return ok ? 0 : 1;
 }

@@ -67,7 +67,7 @@ main(int argc, char **argv)
       const std::string mode = argc > 1 ? argv[1] : "";
       if (mode == "max" && argc == 5)
         {
-          const Table t      = read(argv[2]);
+          const Table  t     = read(argv[2]);
           const double limit = std::stod(argv[4]);
           for (std::size_t c = 0; c < t.header.size(); ++c)
             if (t.header[c] == argv[3])
@@ -75,8 +75,9 @@ main(int argc, char **argv)
                 double largest = 0;
                 for (const auto &row : t.rows)
                   largest = std::max(largest, std::abs(row[c]));
-                std::cout << argv[3] << ": largest |value| " << largest << " over "
-                          << t.rows.size() << " rows (limit " << limit << ")\n";
+                std::cout << argv[3] << ": largest |value| " << largest
+                          << " over " << t.rows.size() << " rows (limit "
+                          << limit << ")\n";
                 return largest <= limit ? 0 : 1;
               }
           throw std::runtime_error(std::string("no column ") + argv[3]);
@@ -87,19 +88,22 @@ main(int argc, char **argv)
           const double tol = std::stod(argv[4]);
           if (a.header != b.header || a.rows.size() != b.rows.size())
             throw std::runtime_error("different columns or row counts");
-          double worst = 0;
+          double      worst = 0;
           std::string worst_column;
           for (std::size_t c = 0; c < a.header.size(); ++c)
             {
               const std::string &name = a.header[c];
-              if (name.size() >= 6 && name.compare(name.size() - 6, 6, "_error") == 0)
+              if (name.size() >= 6 &&
+                  name.compare(name.size() - 6, 6, "_error") == 0)
                 continue;
               double scale = 0;
               for (std::size_t r = 0; r < a.rows.size(); ++r)
-                scale = std::max({scale, std::abs(a.rows[r][c]), std::abs(b.rows[r][c])});
+                scale = std::max(
+                  {scale, std::abs(a.rows[r][c]), std::abs(b.rows[r][c])});
               for (std::size_t r = 0; r < a.rows.size() && scale > 0; ++r)
                 {
-                  const double d = std::abs(a.rows[r][c] - b.rows[r][c]) / scale;
+                  const double d =
+                    std::abs(a.rows[r][c] - b.rows[r][c]) / scale;
                   if (d > worst)
                     {
                       worst        = d;
@@ -108,11 +112,12 @@ main(int argc, char **argv)
                 }
             }
           std::cout << "largest relative difference " << worst << " (column "
-                    << (worst_column.empty() ? "-" : worst_column) << ", limit " << tol
-                    << ") over " << a.rows.size() << " rows\n";
+                    << (worst_column.empty() ? "-" : worst_column) << ", limit "
+                    << tol << ") over " << a.rows.size() << " rows\n";
           return worst <= tol ? 0 : 1;
         }
-      std::cerr << "usage: csv_check max FILE COLUMN LIMIT | compare A B RELTOL\n";
+      std::cerr
+        << "usage: csv_check max FILE COLUMN LIMIT | compare A B RELTOL\n";
       return 2;
     }
   catch (const std::exception &e)

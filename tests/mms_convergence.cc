@@ -12,7 +12,8 @@
 // Usage: mms_convergence space|time q1|q2|be|bdf2
 //   space q1/q2: T(t) = 1 + t, which both schemes integrate exactly, on
 //                meshes h = 1/4 ... ; asserts L2 rates 2 (Q1) and 3 (Q2).
-//   time be/bdf2: T(t) = 1 + sin(4t), dt = 1/16 ... 1/128; asserts L2 rates 1 (BE)
+//   time be/bdf2: T(t) = 1 + sin(4t), dt = 1/16 ... 1/128; asserts L2 rates 1
+//   (BE)
 //                and 2 (BDF2). To measure the time error alone, the spatial
 //                profile is piecewise quadratic in x (so Q2 holds it exactly)
 //                with washout (Robin) boundaries at x = 0 and x = 1, flux
@@ -99,12 +100,13 @@ namespace
     double
     source(const Point<3> &p, double t) const
     {
-      const auto  &k        = at(p);
-      const double kap      = k.volume_fraction * k.diffusivity;
-      const double div_flux = T.value(t) * kap *
-                              (G_second(p) * YZ(p) + G(p) * YZ_laplacian(p));
+      const auto  &k   = at(p);
+      const double kap = k.volume_fraction * k.diffusivity;
+      const double div_flux =
+        T.value(t) * kap * (G_second(p) * YZ(p) + G(p) * YZ_laplacian(p));
       return k.volume_fraction * T.derivative(t) * G(p) * YZ(p) - div_flux +
-             k.volume_fraction * k.clearance * (T.value(t) * G(p) * YZ(p) - k.background);
+             k.volume_fraction * k.clearance *
+               (T.value(t) * G(p) * YZ(p) - k.background);
     }
 
     SpeciesCoefficients coefficients[2];
@@ -123,7 +125,8 @@ namespace
       if (quadratic)
         return x < 0.5 ? a + b * x + c * x * x : d + e * s + f * s * s;
       const auto &k = at(p);
-      return 2.0 - std::cos(M_PI * x) / (M_PI * k.volume_fraction * k.diffusivity);
+      return 2.0 -
+             std::cos(M_PI * x) / (M_PI * k.volume_fraction * k.diffusivity);
     }
     double
     G_second(const Point<3> &p) const
@@ -171,10 +174,10 @@ namespace
     const hp::FECollection<3> fe{FE_Q<3>(degree)};
     const hp::QCollection<3>  q{QGauss<3>(degree + 1)};
     const hp::QCollection<2>  qf{QGauss<2>(degree + 1)};
-    DoFHandler<3>       dofs(tria);
+    DoFHandler<3>             dofs(tria);
     dofs.distribute_dofs(fe);
 
-    Exact exact(quadratic_with_washout, T);
+    Exact                 exact(quadratic_with_washout, T);
     mgsim::TransportSetup setup;
     setup.name             = "mms";
     setup.coefficients[0]  = exact.coefficients[0];
@@ -193,9 +196,12 @@ namespace
     // The source is integrated more accurately than the operator so that its
     // quadrature error does not pollute the rates.
     const hp::QCollection<3> q_source{QGauss<3>(degree + 3)};
-    hp::FEValues<3>    fe_values(fe, q_source, update_values | update_quadrature_points | update_JxW_values);
-    VectorType         source(dofs.locally_owned_dofs(), comm);
-    Vector<double>     local;
+    hp::FEValues<3>          fe_values(fe,
+                              q_source,
+                              update_values | update_quadrature_points |
+                                update_JxW_values);
+    VectorType               source(dofs.locally_owned_dofs(), comm);
+    Vector<double>           local;
     std::vector<types::global_dof_index> indices;
 
     const double dt = end_time / n_steps;
@@ -211,7 +217,8 @@ namespace
               local.reinit(fv.dofs_per_cell);
               for (const unsigned int k : fv.quadrature_point_indices())
                 {
-                  const double f = exact.source(fv.quadrature_point(k), t) * fv.JxW(k);
+                  const double f =
+                    exact.source(fv.quadrature_point(k), t) * fv.JxW(k);
                   for (unsigned int i = 0; i < fv.dofs_per_cell; ++i)
                     local(i) += f * fv.shape_value(i, k);
                 }
@@ -232,7 +239,9 @@ namespace
                                       cellwise,
                                       hp::QCollection<3>(QGauss<3>(degree + 3)),
                                       VectorTools::L2_norm);
-    return VectorTools::compute_global_error(tria, cellwise, VectorTools::L2_norm);
+    return VectorTools::compute_global_error(tria,
+                                             cellwise,
+                                             VectorTools::L2_norm);
   }
 } // namespace
 
@@ -254,7 +263,7 @@ main(int argc, char **argv)
     {
       const unsigned int degree = variant == "q1" ? 1 : 2;
       expected                  = degree + 1;
-      const TimeProfile linear{[](double t) { return 1 + t; },
+      const TimeProfile               linear{[](double t) { return 1 + t; },
                                [](double) { return 1.0; }};
       const std::vector<unsigned int> meshes =
         degree == 1 ? std::vector<unsigned int>{4, 8, 16, 32} :
@@ -269,8 +278,9 @@ main(int argc, char **argv)
     {
       const unsigned int order = variant == "be" ? 1 : 2;
       expected                 = order;
-      const TimeProfile oscillating{[](double t) { return 1 + std::sin(4 * t); },
-                                    [](double t) { return 4 * std::cos(4 * t); }};
+      const TimeProfile oscillating{
+        [](double t) { return 1 + std::sin(4 * t); },
+        [](double t) { return 4 * std::cos(4 * t); }};
       for (const unsigned int n_steps : {16u, 32u, 64u, 128u})
         {
           errors.push_back(solve(true, 4, 2, n_steps, 1.0, order, oscillating));
@@ -281,17 +291,21 @@ main(int argc, char **argv)
   bool ok = true;
   for (std::size_t i = 0; i < errors.size(); ++i)
     {
-      const double rate =
-        i == 0 ? 0 : std::log(errors[i - 1] / errors[i]) / std::log(sizes[i - 1] / sizes[i]);
-      const bool pass = i == 0 || std::abs(rate - expected) <= 0.2;
-      ok              = ok && pass;
+      const double rate = i == 0 ? 0 :
+                                   std::log(errors[i - 1] / errors[i]) /
+                                     std::log(sizes[i - 1] / sizes[i]);
+      const bool   pass = i == 0 || std::abs(rate - expected) <= 0.2;
+      ok                = ok && pass;
       if (root)
-        std::cout << kind << " " << variant << "  " << (kind == "space" ? "h = " : "dt = ")
-                  << std::setw(10) << sizes[i] << "  L2 error = " << std::setw(12)
-                  << errors[i] << "  rate = " << (i == 0 ? std::string("-") : std::to_string(rate))
+        std::cout << kind << " " << variant << "  "
+                  << (kind == "space" ? "h = " : "dt = ") << std::setw(10)
+                  << sizes[i] << "  L2 error = " << std::setw(12) << errors[i]
+                  << "  rate = "
+                  << (i == 0 ? std::string("-") : std::to_string(rate))
                   << (pass ? "" : "  FAIL") << "\n";
     }
   if (root)
-    std::cout << (ok ? "PASS" : "FAIL") << ": expected rate " << expected << " +- 0.2\n";
+    std::cout << (ok ? "PASS" : "FAIL") << ": expected rate " << expected
+              << " +- 0.2\n";
   return ok ? 0 : 1;
 }
