@@ -370,6 +370,10 @@ namespace mgsim
     rhs += washout_background_rhs;
     rhs.add(source_scale, source);
 
+    // Constrained right-hand side by lifting: valid while the only
+    // constraints are Dirichlet ones (uniform meshes). With hanging nodes
+    // (adaptive refinement) the right-hand side must also be condensed onto
+    // the master DoFs, e.g. by distribute_local_to_global per cell.
     VectorType system_rhs(rhs);
     system_rhs -= dirichlet_lift;
     for (const auto i : dirichlet_dofs)
