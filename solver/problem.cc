@@ -284,11 +284,12 @@ namespace mgsim
       {
         const double dt = std::min(prm.time.time_step, prm.time.end_time - t);
         const double t_new = t + dt;
-        // Implicit in time: the release rate at the end of the step.
-        const double flux = rate_law.mg_flux(t_new);
+        // The Mg (and 1:1 H2) that leaves the implant surface in this step,
+        // integrated exactly: released totals equal metal lost.
+        const double released_per_area = rate_law.mg_released_per_area(t, t_new);
         Timer        step_timer;
-        mg->advance(dt, order, surface_weights, flux);
-        h2->advance(dt, order, surface_weights, flux);
+        mg->advance_injecting(dt, order, surface_weights, released_per_area);
+        h2->advance_injecting(dt, order, surface_weights, released_per_area);
         t = t_new;
         ++summary.steps;
 

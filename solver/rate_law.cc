@@ -34,6 +34,18 @@ namespace mgsim
   }
 
   double
+  CorrosionRateLaw::mg_released_per_area(const double t0, const double t1) const
+  {
+    const double tau = alloy.rate_decay_time;
+    const double integral_mm_per_y_s =
+      alloy.rate_steady_mm_per_y * (t1 - t0) +
+      (alloy.rate_initial_mm_per_y - alloy.rate_steady_mm_per_y) * tau *
+        (std::exp(-t0 / tau) - std::exp(-t1 / tau));
+    return environment_factor * integral_mm_per_y_s * units::mm_per_year *
+           mg_molar_density();
+  }
+
+  double
   CorrosionRateLaw::mg_flux(const double t) const
   {
     return recession_velocity(t) * mg_molar_density();

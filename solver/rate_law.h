@@ -26,6 +26,14 @@ namespace mgsim
     double
     mg_flux(double t) const;
 
+    /**
+     * Mg released per exposed area between @p t0 and @p t1 [mol/m^2]: the
+     * exact integral of the flux, so that released = metal lost for any
+     * step size.
+     */
+    double
+    mg_released_per_area(double t0, double t1) const;
+
     /** Moles of Mg per m^3 of alloy (rho w_Mg / M_Mg) [mol/m^3]. */
     double
     mg_molar_density() const;

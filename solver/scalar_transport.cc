@@ -67,7 +67,8 @@ namespace mgsim
                           &background_field,
                           &old_solution,
                           &older_solution,
-                          &current_solution})
+                          &current_solution,
+                          &previous_injection})
       v->reinit(owned_dofs, comm);
     ghosted_solution.reinit(owned_dofs, relevant_dofs, comm);
 
@@ -333,8 +334,24 @@ namespace mgsim
     ghosted_solution = current_solution;
     initial_content  = content_weights * current_solution;
     have_history     = false;
+    previous_injection = 0;
     ledger_          = TransportLedger();
     previous_ledger_ = TransportLedger();
+  }
+
+  ScalarTransport::BdfCoefficients
+  ScalarTransport::coefficients(const double       dt,
+                                const unsigned int order) const
+  {
+    BdfCoefficients bdf;
+    if (order == 2 && have_history)
+      {
+        bdf.omega = dt / previous_step;
+        bdf.a0    = (1 + 2 * bdf.omega) / (1 + bdf.omega);
+        bdf.a1    = -(1 + bdf.omega);
+        bdf.a2    = bdf.omega * bdf.omega / (1 + bdf.omega);
+      }
+    return bdf;
   }
 
   void
@@ -343,18 +360,38 @@ namespace mgsim
                            const VectorType  &source,
                            const double       source_scale)
   {
+    VectorType scaled(source);
+    scaled *= source_scale;
+    solve_step(dt, coefficients(dt, order), scaled, std::nullopt);
+    previous_injection = 0;
+  }
+
+  void
+  ScalarTransport::advance_injecting(const double       dt,
+                                     const unsigned int order,
+                                     const VectorType  &amounts,
+                                     const double       scale)
+  {
+    const BdfCoefficients bdf = coefficients(dt, order);
+    VectorType            injection(amounts);
+    injection *= scale;
+    VectorType source(injection);
+    source *= bdf.a0 / dt;
+    if (bdf.a2 != 0)
+      source.add(-bdf.a2 / dt, previous_injection);
+    solve_step(dt, bdf, source, sum(injection));
+    previous_injection = injection;
+  }
+
+  void
+  ScalarTransport::solve_step(const double           dt,
+                              const BdfCoefficients &bdf,
+                              const VectorType      &source,
+                              std::optional<double>  released_increment)
+  {
     statistics = SolverStatistics();
     Timer timer;
-
-    // BDF coefficients: a0 c^{n+1} + a1 c^n + a2 c^{n-1} = dt * (...).
-    double a0 = 1, a1 = -1, a2 = 0, omega = 0;
-    if (order == 2 && have_history)
-      {
-        omega = dt / previous_step;
-        a0    = (1 + 2 * omega) / (1 + omega);
-        a1    = -(1 + omega);
-        a2    = omega * omega / (1 + omega);
-      }
+    const double a0 = bdf.a0, a1 = bdf.a1, a2 = bdf.a2, omega = bdf.omega;
     const double mass_factor = a0 / dt;
     if (mass_factor != system_mass_factor)
       assemble_system_matrix(mass_factor);
@@ -368,7 +405,7 @@ namespace mgsim
     mass_matrix.vmult(rhs, history);
     rhs += clearance_background_rhs;
     rhs += washout_background_rhs;
-    rhs.add(source_scale, source);
+    rhs += source;
 
     // Constrained right-hand side by lifting: valid while the only
     // constraints are Dirichlet ones (uniform meshes). With hanging nodes
@@ -426,7 +463,7 @@ namespace mgsim
       dirichlet_outflow += rhs(i) - mass_factor * mass_c(i) - operator_c(i);
     dirichlet_outflow = Utilities::MPI::sum(dirichlet_outflow, comm);
 
-    const double release_rate = source_scale * sum(source);
+    const double release_rate = sum(source);
     const double clearance_rate =
       clearance_weights * current_solution - clearance_background_total;
     const double washout_rate =
@@ -440,7 +477,9 @@ namespace mgsim
              a0;
     };
     TransportLedger next;
-    next.released         = book(&TransportLedger::released, release_rate);
+    next.released = released_increment ?
+                      ledger_.released + *released_increment :
+                      book(&TransportLedger::released, release_rate);
     next.cleared          = book(&TransportLedger::cleared, clearance_rate);
     next.boundary_outflow = book(&TransportLedger::boundary_outflow,
                                  washout_rate + dirichlet_outflow);

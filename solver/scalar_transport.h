@@ -23,6 +23,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace mgsim
@@ -107,6 +108,20 @@ namespace mgsim
             const VectorType &source,
             double            source_scale);
 
+    /**
+     * Advances by @p dt [s] while injecting @p amounts times @p scale [mol
+     * per test function] over the step, e.g. the Mg that left the implant,
+     * integrated exactly in time. The released total then equals the sum of
+     * the injected amounts exactly, also for BDF2: the step's source is
+     * (a0 Q_n - a2 Q_{n-1}) / dt, which makes the scheme's content recurrence
+     * add exactly Q_n (a0 + a1 + a2 = 0).
+     */
+    void
+    advance_injecting(double            dt,
+                      unsigned int      order,
+                      const VectorType &amounts,
+                      double            scale);
+
     /** Current solution with ghost values (for output and evaluation). */
     const VectorType &
     solution() const
@@ -144,6 +159,24 @@ namespace mgsim
     }
 
   private:
+    /** a0 c^{n+1} + a1 c^n + a2 c^{n-1} = dt (...). */
+    struct BdfCoefficients
+    {
+      double a0 = 1, a1 = -1, a2 = 0, omega = 0;
+    };
+    BdfCoefficients
+    coefficients(double dt, unsigned int order) const;
+    /**
+     * One time step with right-hand side source @p source [mol/s per test
+     * function]. @p released_increment: the moles injected in this step if
+     * known exactly; otherwise the release is booked from sum(source).
+     */
+    void
+    solve_step(double                 dt,
+               const BdfCoefficients &bdf,
+               const VectorType      &source,
+               std::optional<double>  released_increment);
+
     struct CellTerms;
     void
     assemble_cell(const dealii::DoFHandler<3>::active_cell_iterator &cell,
@@ -198,6 +231,8 @@ namespace mgsim
 
     VectorType background_field;
     VectorType old_solution, older_solution, current_solution;
+    /** What advance_injecting() injected in the previous step [mol]. */
+    VectorType previous_injection;
     VectorType ghosted_solution;
 
     double           initial_content = 0;
