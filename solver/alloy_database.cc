@@ -30,6 +30,11 @@ namespace mgsim
        "in-vivo / in-vitro corrosion rate ratio",
        1e-6,
        1e3},
+      {"pitting_weibull_shape",
+       "-",
+       "Weibull shape m of the pitting factor (0: uniform corrosion)",
+       0,
+       1e3},
     };
     return specs;
   }
@@ -55,6 +60,8 @@ namespace mgsim
     alloy.rate_decay_time =
       entry.values.at("rate_decay_days").value * units::day;
     alloy.in_vivo_factor = entry.values.at("in_vivo_factor").value;
+    alloy.pitting_weibull_shape =
+      entry.values.at("pitting_weibull_shape").value;
     return alloy;
   }
 } // namespace mgsim

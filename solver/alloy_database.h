@@ -35,6 +35,8 @@ namespace mgsim
     double rate_decay_time = 0;
     /** In-vivo / in-vitro rate ratio [-]. */
     double in_vivo_factor = 0;
+    /** Weibull shape of the pitting factor; 0 = uniform corrosion [-]. */
+    double pitting_weibull_shape = 0;
   };
 
   /** Builds an Alloy from a (possibly case-overridden) database entry. */

@@ -48,7 +48,7 @@ namespace mgsim
         {"mesh", {"file", "refinements", "unit", "cylinder_axis"}},
         {"implant",
          with_property_keys(
-           {"region", "alloy", "environment", "environment_factor"},
+           {"region", "alloy", "environment", "environment_factor", "pit_size_um", "pitting_seed"},
            alloy_property_specs())},
         {"time", {"end_days", "step_hours", "scheme"}},
         {"output", {"directory", "every_hours", "vtu"}},
@@ -322,6 +322,14 @@ namespace mgsim
                      prm.implant.environment == Environment::in_vivo ?
                        prm.implant.alloy.in_vivo_factor :
                        1.0);
+    prm.implant.pit_size = implant.number("pit_size_um",
+                                          "um",
+                                          1e-3,
+                                          1e6,
+                                          "a pit size in micrometres",
+                                          100) *
+                           units::micrometer;
+    prm.implant.pitting_seed = implant.integer("pitting_seed", 0, 2147483647, 1);
     if (prm.implant.alloy.rate_initial_mm_per_y == 0 &&
         prm.implant.alloy.rate_steady_mm_per_y == 0)
       file.fail("implant",

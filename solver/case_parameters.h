@@ -53,6 +53,10 @@ namespace mgsim
     Environment environment = Environment::in_vivo;
     /** Multiplier on the in-vitro rate law for this environment [-]. */
     double environment_factor = 1;
+    /** Size of a pit (grid spacing of the pitting field) [m]. */
+    double pit_size = 100e-6;
+    /** Seed of the pitting field. */
+    unsigned long pitting_seed = 1;
   };
 
   struct RegionParameters

@@ -126,7 +126,7 @@ namespace mgsim
     {
       problem.print_mesh_summary(out);
       if (Utilities::MPI::this_mpi_process(comm) == 0)
-        print_release_summary(out, prm, problem.implant_area());
+        print_release_summary(out, prm, problem.effective_implant_area());
     }
 
     int

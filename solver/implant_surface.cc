@@ -9,20 +9,22 @@ namespace mgsim
 {
   using namespace dealii;
 
-  double
+  SurfaceAreas
   assemble_implant_surface(const DoFHandler<3>      &dof_handler,
                            const hp::QCollection<2> &face_quadrature,
                            const types::material_id  implant_material,
+                           const PittingField       &pitting,
                            VectorType               &weights)
   {
     weights.reinit(dof_handler.locally_owned_dofs(),
                    dof_handler.get_communicator());
     hp::FEFaceValues<3> hp_face_values(dof_handler.get_fe_collection(),
                                        face_quadrature,
-                                       update_values | update_JxW_values);
+                                       update_values | update_quadrature_points |
+                                         update_JxW_values);
     Vector<double>      cell_weights;
     std::vector<types::global_dof_index> dofs;
-    double                               area = 0;
+    SurfaceAreas                         areas;
 
     for (const auto &cell : dof_handler.active_cell_iterators())
       {
@@ -42,9 +44,11 @@ namespace mgsim
             const FEFaceValues<3> &fv = hp_face_values.get_present_fe_values();
             for (const unsigned int q : fv.quadrature_point_indices())
               {
-                area += fv.JxW(q);
+                const double f = pitting.factor(fv.quadrature_point(q));
+                areas.geometric += fv.JxW(q);
+                areas.effective += f * fv.JxW(q);
                 for (unsigned int i = 0; i < n; ++i)
-                  cell_weights(i) += fv.shape_value(i, q) * fv.JxW(q);
+                  cell_weights(i) += f * fv.shape_value(i, q) * fv.JxW(q);
               }
           }
         if (touches_implant)
@@ -55,6 +59,9 @@ namespace mgsim
           }
       }
     weights.compress(VectorOperation::add);
-    return Utilities::MPI::sum(area, dof_handler.get_communicator());
+    const MPI_Comm comm = dof_handler.get_communicator();
+    areas.geometric     = Utilities::MPI::sum(areas.geometric, comm);
+    areas.effective     = Utilities::MPI::sum(areas.effective, comm);
+    return areas;
   }
 } // namespace mgsim

@@ -4,6 +4,7 @@
 // as a flux across exactly these faces.
 #pragma once
 
+#include "pitting.h"
 #include "scalar_transport.h"
 
 #include <deal.II/dofs/dof_handler.h>
@@ -11,14 +12,24 @@
 
 namespace mgsim
 {
+  /** @brief Areas of the implant surface [m^2] (summed over all ranks). */
+  struct SurfaceAreas
+  {
+    /** Geometric area. */
+    double geometric = 0;
+    /** Area weighted with the pitting factor, int_S f dS (= geometric if uniform). */
+    double effective = 0;
+  };
+
   /**
-   * Fills @p weights with int_S phi_i dS over the implant surface S seen from
-   * the tissue side (so J * weights is the release rate per test function)
-   * and returns the area of S [m^2] (summed over all ranks).
+   * Fills @p weights with int_S f phi_i dS over the implant surface S seen
+   * from the tissue side, f the pitting factor, so that (moles per area) *
+   * weights is what enters each test function.
    */
-  double
+  SurfaceAreas
   assemble_implant_surface(const dealii::DoFHandler<3>      &dof_handler,
                            const dealii::hp::QCollection<2> &face_quadrature,
                            dealii::types::material_id        implant_material,
+                           const PittingField               &pitting,
                            VectorType                       &weights);
 } // namespace mgsim

@@ -106,9 +106,12 @@ namespace mgsim
         cell->set_active_fe_index(cell->material_id() == implant ? 1 : 0);
     dofs.distribute_dofs(fe_collection);
 
-    surface_area =
-      assemble_implant_surface(dofs, face_quadrature, implant, surface_weights);
-    if (surface_area == 0)
+    const PittingField pitting(prm.implant.alloy.pitting_weibull_shape,
+                               prm.implant.pit_size,
+                               prm.implant.pitting_seed);
+    surface = assemble_implant_surface(
+      dofs, face_quadrature, implant, pitting, surface_weights);
+    if (surface.geometric == 0)
       throw InputError(prm.case_file + ": [implant] region = '" +
                        prm.implant.region +
                        "': the implant has no face in contact with tissue");
@@ -189,7 +192,12 @@ namespace mgsim
         << " (after " << prm.mesh.refinements << " global refinements)\n"
         << "  unknowns         " << dofs.n_dofs() << " per species (Q"
         << prm.solver.fe_degree << ")\n"
-        << "  implant surface  " << surface_area / mm2 << " mm^2\n"
+        << "  implant surface  " << surface.geometric / mm2 << " mm^2"
+        << (surface.effective != surface.geometric ?
+              " (pitting-weighted " + std::to_string(surface.effective / mm2) +
+                " mm^2)" :
+              std::string())
+        << "\n"
         << "regions:\n";
     for (const auto &[name, id] : mesh.regions)
       {

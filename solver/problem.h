@@ -6,6 +6,7 @@
 #pragma once
 
 #include "case_parameters.h"
+#include "implant_surface.h"
 #include "mesh_loader.h"
 #include "rate_law.h"
 #include "scalar_transport.h"
@@ -83,7 +84,13 @@ namespace mgsim
     double
     implant_area() const
     {
-      return surface_area;
+      return surface.geometric;
+    }
+    /** Implant surface area weighted by the pitting factor [m^2]. */
+    double
+    effective_implant_area() const
+    {
+      return surface.effective;
     }
     dealii::types::material_id
     implant_material() const;
@@ -106,7 +113,7 @@ namespace mgsim
     CorrosionRateLaw                                rate_law;
 
     VectorType                       surface_weights;
-    double                           surface_area = 0;
+    SurfaceAreas                     surface;
     std::unique_ptr<ScalarTransport> mg, h2;
   };
 } // namespace mgsim

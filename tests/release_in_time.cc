@@ -53,7 +53,7 @@ main(int argc, char **argv)
           problem.run(quiet);
 
           const double exact =
-            problem.implant_area() *
+            problem.effective_implant_area() *
             mgsim::CorrosionRateLaw(prm.implant)
               .mg_released_per_area(0, prm.time.end_time);
           const double released = problem.magnesium().ledger().released;
