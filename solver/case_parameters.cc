@@ -47,13 +47,23 @@ namespace mgsim
       static const std::map<std::string, std::vector<std::string>> fixed = {
         {"mesh", {"file", "refinements", "unit", "cylinder_axis"}},
         {"implant",
-         with_property_keys(
-           {"region", "alloy", "environment", "environment_factor", "pit_size_um", "pitting_seed"},
-           alloy_property_specs())},
+         with_property_keys({"region",
+                             "alloy",
+                             "environment",
+                             "environment_factor",
+                             "pit_size_um",
+                             "pitting_seed"},
+                            alloy_property_specs())},
         {"time", {"end_days", "step_hours", "scheme"}},
         {"output", {"directory", "every_hours", "vtu"}},
         {"solver", {"fe_degree", "linear_tolerance", "amg_strong_threshold"}},
         {"databases", {"alloys", "tissues"}},
+        {"gas",
+         {"model",
+          "nucleation_per_s",
+          "redissolution_per_s",
+          "temperature_K",
+          "pressure_Pa"}},
       };
       if (const auto it = fixed.find(section); it != fixed.end())
         {
@@ -231,7 +241,7 @@ namespace mgsim
       overrides,
       case_schema,
       "[mesh], [implant], [region.NAME], [boundary.NAME], [time], [output], "
-      "[solver], [databases]");
+      "[solver], [gas], [databases]");
 
     CaseParameters prm;
     prm.case_file  = case_file;
@@ -322,14 +332,12 @@ namespace mgsim
                      prm.implant.environment == Environment::in_vivo ?
                        prm.implant.alloy.in_vivo_factor :
                        1.0);
-    prm.implant.pit_size = implant.number("pit_size_um",
-                                          "um",
-                                          1e-3,
-                                          1e6,
-                                          "a pit size in micrometres",
-                                          100) *
-                           units::micrometer;
-    prm.implant.pitting_seed = implant.integer("pitting_seed", 0, 2147483647, 1);
+    prm.implant.pit_size =
+      implant.number(
+        "pit_size_um", "um", 1e-3, 1e6, "a pit size in micrometres", 100) *
+      units::micrometer;
+    prm.implant.pitting_seed =
+      implant.integer("pitting_seed", 0, 2147483647, 1);
     if (prm.implant.alloy.rate_initial_mm_per_y == 0 &&
         prm.implant.alloy.rate_steady_mm_per_y == 0)
       file.fail("implant",
@@ -423,6 +431,21 @@ namespace mgsim
                     1e-11);
     prm.solver.amg_strong_threshold = solver.number(
       "amg_strong_threshold", "-", 0, 1, "a number in [0, 1]", 0.5);
+
+    // Assumed rates (no measurement in the seeds or SCIENCE.md): gas forms
+    // within ~15 min of supersaturation, and pockets last for days, as
+    // radiographs of Mg implants show.
+    SectionReader gas(file, "gas", resolved);
+    prm.gas.enabled =
+      gas.choice("model", {"exchange", "none"}, "exchange") == "exchange";
+    prm.gas.nucleation_rate =
+      gas.number("nucleation_per_s", "1/s", 0, 1e3, "a rate in 1/s", 1e-3);
+    prm.gas.redissolution_rate =
+      gas.number("redissolution_per_s", "1/s", 0, 1e3, "a rate in 1/s", 1e-5);
+    prm.gas.temperature =
+      gas.number("temperature_K", "K", 1, 1e4, "a temperature in K", 310.15);
+    prm.gas.pressure =
+      gas.number("pressure_Pa", "Pa", 1, 1e9, "a pressure in Pa", 101325);
 
     SectionReader     output(file, "output", resolved);
     const std::string case_stem =

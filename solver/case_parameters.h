@@ -109,6 +109,19 @@ namespace mgsim
     double amg_strong_threshold = 0.5;
   };
 
+  /** @brief H2 gas exchange (SCIENCE.md §2). */
+  struct GasParameters
+  {
+    bool enabled = true;
+    /** kappa_g: rate at which supersaturated H2 turns into gas [1/s]. */
+    double nucleation_rate = 1e-3;
+    /** kappa_d: rate at which gas redissolves into undersaturated tissue [1/s].
+     */
+    double redissolution_rate = 1e-5;
+    double temperature        = 310.15; ///< [K]
+    double pressure           = 101325; ///< [Pa]
+  };
+
   struct OutputParameters
   {
     std::string directory;
@@ -127,6 +140,7 @@ namespace mgsim
     std::vector<BoundaryParameters> boundaries;
     TimeParameters                  time;
     SolverParameters                solver;
+    GasParameters                   gas;
     OutputParameters                output;
     /** Every value used, with unit and source, in case-file order. */
     std::vector<ResolvedParameter> resolved;

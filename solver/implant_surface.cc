@@ -20,7 +20,8 @@ namespace mgsim
                    dof_handler.get_communicator());
     hp::FEFaceValues<3> hp_face_values(dof_handler.get_fe_collection(),
                                        face_quadrature,
-                                       update_values | update_quadrature_points |
+                                       update_values |
+                                         update_quadrature_points |
                                          update_JxW_values);
     Vector<double>      cell_weights;
     std::vector<types::global_dof_index> dofs;

@@ -17,7 +17,8 @@ namespace mgsim
   {
     /** Geometric area. */
     double geometric = 0;
-    /** Area weighted with the pitting factor, int_S f dS (= geometric if uniform). */
+    /** Area weighted with the pitting factor, int_S f dS (= geometric if
+     * uniform). */
     double effective = 0;
   };
 

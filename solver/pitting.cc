@@ -25,7 +25,8 @@ namespace mgsim
     , seed(seed)
     , scale(weibull_shape > 0 ? 1.0 / std::tgamma(1.0 + 1.0 / weibull_shape) :
                                 1.0)
-  {}
+  {
+  }
 
   double
   PittingField::factor(const dealii::Point<3> &x) const

@@ -2,6 +2,7 @@
 
 #include "implant_surface.h"
 #include "input_error.h"
+#include "nodal_average.h"
 #include "output_writer.h"
 #include "progress.h"
 #include "statistics.h"
@@ -17,33 +18,6 @@
 namespace mgsim
 {
   using namespace dealii;
-
-  namespace
-  {
-    const std::vector<std::string> &
-    statistics_columns()
-    {
-      static const std::vector<std::string> columns = {
-        "time_s",
-        "time_h",
-        "dofs",
-        "mg_released_mol",
-        "mg_tissue_mol",
-        "mg_cleared_mol",
-        "mg_boundary_mol",
-        "mass_balance_rel_error",
-        "max_c_mM",
-        "max_h2_mM",
-        "h2_released_mol",
-        "h2_tissue_mol",
-        "h2_cleared_mol",
-        "h2_boundary_mol",
-        "h2_balance_rel_error",
-        "corrosion_rate_mm_per_y",
-        "mg_flux_mol_per_m2_s"};
-      return columns;
-    }
-  } // namespace
 
   Problem::Problem(const CaseParameters &parameters, MPI_Comm comm)
     : prm(parameters)
@@ -124,11 +98,13 @@ namespace mgsim
         s->linear_tolerance     = prm.solver.linear_tolerance;
         s->amg_strong_threshold = prm.solver.amg_strong_threshold;
       }
+    region_ids.clear();
     for (const auto &region : prm.regions)
       {
         const types::material_id id = mesh.regions.at(region.name);
-        mg_setup.coefficients[id]   = region.tissue.mg;
-        h2_setup.coefficients[id]   = region.tissue.h2;
+        region_ids.push_back(id);
+        mg_setup.coefficients[id] = region.tissue.mg;
+        h2_setup.coefficients[id] = region.tissue.h2;
       }
     for (const auto &boundary : prm.boundaries)
       {
@@ -155,6 +131,18 @@ namespace mgsim
                                            h2_setup);
     mg->setup_system();
     h2->setup_system();
+
+    if (prm.gas.enabled)
+      {
+        std::map<types::material_id, double> solubility;
+        for (const auto &region : prm.regions)
+          solubility[mesh.regions.at(region.name)] =
+            region.tissue.h2_solubility;
+        gas = std::make_unique<HydrogenGas>(dofs,
+                                            prm.gas,
+                                            nodal_average(dofs, solubility),
+                                            h2->content_weights_vector());
+      }
   }
 
   void
@@ -225,28 +213,74 @@ namespace mgsim
       out << "  (untagged)      " << area[0] / mm2 << " mm^2  no flux\n";
   }
 
+  std::vector<std::string>
+  Problem::statistics_columns() const
+  {
+    std::vector<std::string> columns = {"time_s",
+                                        "time_h",
+                                        "dofs",
+                                        "mg_released_mol",
+                                        "mg_tissue_mol",
+                                        "mg_cleared_mol",
+                                        "mg_boundary_mol",
+                                        "mass_balance_rel_error",
+                                        "max_c_mM",
+                                        "max_h2_mM",
+                                        "h2_released_mol",
+                                        "h2_dissolved_mol",
+                                        "h2_gas_mol",
+                                        "h2_cleared_mol",
+                                        "h2_boundary_mol",
+                                        "h2_balance_rel_error",
+                                        "h2_gas_volume_mm3"};
+    for (const auto &region : prm.regions)
+      columns.push_back("h2_gas_volume_mm3_" + region.name);
+    columns.push_back("corrosion_rate_mm_per_y");
+    columns.push_back("mg_flux_mol_per_m2_s");
+    return columns;
+  }
+
   std::vector<double>
   Problem::statistics_row(const double t) const
   {
-    const TransportLedger &m = mg->ledger();
-    const TransportLedger &h = h2->ledger();
-    return {t,
-            t / units::hour,
-            double(dofs.n_dofs()),
-            m.released,
-            m.content,
-            m.cleared,
-            m.boundary_outflow,
-            m.balance_error(),
-            mg->max_value() / units::mM,
-            h2->max_value() / units::mM,
-            h.released,
-            h.content,
-            h.cleared,
-            h.boundary_outflow,
-            h.balance_error(),
-            rate_law.rate_mm_per_year(t),
-            rate_law.mg_flux(t)};
+    const TransportLedger &m   = mg->ledger();
+    const TransportLedger &h   = h2->ledger();
+    const double           mm3 = 1e-9;
+    // H2 released equals Mg released (1:1); the H2 transport's own ledger
+    // counts what was injected net of gas exchange.
+    const double h2_released = m.released;
+    const double h2_gas      = gas ? gas->moles() : 0.0;
+    const double h2_error =
+      h2_released == 0 ?
+        0.0 :
+        std::abs(h2_released -
+                 (h.content + h2_gas + h.cleared + h.boundary_outflow)) /
+          h2_released;
+    std::vector<double>       row = {t,
+                                     t / units::hour,
+                                     double(dofs.n_dofs()),
+                                     m.released,
+                                     m.content,
+                                     m.cleared,
+                                     m.boundary_outflow,
+                                     m.balance_error(),
+                                     mg->max_value() / units::mM,
+                                     h2->max_value() / units::mM,
+                                     h2_released,
+                                     h.content,
+                                     h2_gas,
+                                     h.cleared,
+                                     h.boundary_outflow,
+                                     h2_error,
+                                     (gas ? gas->volume() : 0.0) / mm3};
+    const std::vector<double> per_region =
+      gas ? gas->volume_per_region(cell_quadrature, region_ids) :
+            std::vector<double>(region_ids.size(), 0.0);
+    for (const double v : per_region)
+      row.push_back(v / mm3);
+    row.push_back(rate_law.rate_mm_per_year(t));
+    row.push_back(rate_law.mg_flux(t));
+    return row;
   }
 
   RunSummary
@@ -256,17 +290,18 @@ namespace mgsim
     const std::string &directory = prm.output.directory;
     const unsigned int order     = prm.time.scheme == TimeScheme::bdf2 ? 2 : 1;
 
-    CsvWriter stats(directory + "/stats.csv", statistics_columns(), root);
-    CsvWriter solver_log(directory + "/solver.csv",
+    CsvWriter  stats(directory + "/stats.csv", statistics_columns(), root);
+    VectorType to_gas, h2_injection(surface_weights);
+    CsvWriter  solver_log(directory + "/solver.csv",
                          {"step",
-                          "time_h",
-                          "dt_s",
-                          "cg_iterations_mg",
-                          "cg_iterations_h2",
-                          "assembly_s",
-                          "amg_setup_s",
-                          "solve_s",
-                          "step_wall_s"},
+                           "time_h",
+                           "dt_s",
+                           "cg_iterations_mg",
+                           "cg_iterations_h2",
+                           "assembly_s",
+                           "amg_setup_s",
+                           "solve_s",
+                           "step_wall_s"},
                          root);
     std::unique_ptr<OutputWriter> output;
     if (prm.output.write_vtu)
@@ -294,10 +329,21 @@ namespace mgsim
         const double t_new = t + dt;
         // The Mg (and 1:1 H2) that leaves the implant surface in this step,
         // integrated exactly: released totals equal metal lost.
-        const double released_per_area = rate_law.mg_released_per_area(t, t_new);
-        Timer        step_timer;
+        const double released_per_area =
+          rate_law.mg_released_per_area(t, t_new);
+        Timer step_timer;
         mg->advance_injecting(dt, order, surface_weights, released_per_area);
-        h2->advance_injecting(dt, order, surface_weights, released_per_area);
+        if (gas)
+          {
+            // Gas exchange from the state at the start of the step, handed
+            // to the H2 transport as an exact (negative) injection.
+            gas->exchange(h2->solution(), dt, to_gas);
+            h2_injection.equ(released_per_area, surface_weights);
+            h2_injection -= to_gas;
+            h2->advance_injecting(dt, order, h2_injection, 1.0);
+          }
+        else
+          h2->advance_injecting(dt, order, surface_weights, released_per_area);
         t = t_new;
         ++summary.steps;
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "case_parameters.h"
+#include "hydrogen_gas.h"
 #include "implant_surface.h"
 #include "mesh_loader.h"
 #include "rate_law.h"
@@ -75,6 +76,12 @@ namespace mgsim
     {
       return *h2;
     }
+    /** The H2 gas model, or nullptr if [gas] model = none. */
+    const HydrogenGas *
+    hydrogen_gas() const
+    {
+      return gas.get();
+    }
     const MeshInfo &
     mesh_info() const
     {
@@ -98,6 +105,8 @@ namespace mgsim
   private:
     void
     setup_dofs();
+    std::vector<std::string>
+    statistics_columns() const;
     std::vector<double>
     statistics_row(double t) const;
 
@@ -115,5 +124,8 @@ namespace mgsim
     VectorType                       surface_weights;
     SurfaceAreas                     surface;
     std::unique_ptr<ScalarTransport> mg, h2;
+    std::unique_ptr<HydrogenGas>     gas;
+    /** Material ids of the tissue regions, in case order. */
+    std::vector<dealii::types::material_id> region_ids;
   };
 } // namespace mgsim

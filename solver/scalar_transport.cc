@@ -1,5 +1,7 @@
 #include "scalar_transport.h"
 
+#include "nodal_average.h"
+
 #include <deal.II/base/timer.h>
 #include <deal.II/base/utilities.h>
 #include <deal.II/dofs/dof_tools.h>
@@ -95,28 +97,10 @@ namespace mgsim
   void
   ScalarTransport::compute_background_field()
   {
-    // Nodal average of the adjacent tissues' background levels: deterministic
-    // on any partition, and exact inside each region.
-    VectorType sum_values(owned_dofs, comm), count(owned_dofs, comm);
-    std::vector<types::global_dof_index> dofs;
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      if (cell->is_locally_owned() && cell->get_fe().n_dofs_per_cell() > 0)
-        {
-          const double c_b =
-            setup_data.coefficients.at(cell->material_id()).background;
-          dofs.resize(cell->get_fe().n_dofs_per_cell());
-          cell->get_dof_indices(dofs);
-          for (const auto i : dofs)
-            {
-              sum_values(i) += c_b;
-              count(i) += 1;
-            }
-        }
-    sum_values.compress(VectorOperation::add);
-    count.compress(VectorOperation::add);
-    for (const auto i : owned_dofs)
-      background_field(i) = count(i) > 0 ? sum_values(i) / count(i) : 0;
-    background_field.compress(VectorOperation::insert);
+    std::map<types::material_id, double> levels;
+    for (const auto &[id, k] : setup_data.coefficients)
+      levels[id] = k.background;
+    background_field = nodal_average(dof_handler, levels);
   }
 
   void
@@ -329,19 +313,18 @@ namespace mgsim
   {
     current_solution = initial;
     constraints.distribute(current_solution);
-    old_solution     = current_solution;
-    older_solution   = current_solution;
-    ghosted_solution = current_solution;
-    initial_content  = content_weights * current_solution;
-    have_history     = false;
+    old_solution       = current_solution;
+    older_solution     = current_solution;
+    ghosted_solution   = current_solution;
+    initial_content    = content_weights * current_solution;
+    have_history       = false;
     previous_injection = 0;
-    ledger_          = TransportLedger();
-    previous_ledger_ = TransportLedger();
+    ledger_            = TransportLedger();
+    previous_ledger_   = TransportLedger();
   }
 
   ScalarTransport::BdfCoefficients
-  ScalarTransport::coefficients(const double       dt,
-                                const unsigned int order) const
+  ScalarTransport::coefficients(const double dt, const unsigned int order) const
   {
     BdfCoefficients bdf;
     if (order == 2 && have_history)
@@ -390,7 +373,7 @@ namespace mgsim
                               std::optional<double>  released_increment)
   {
     statistics = SolverStatistics();
-    Timer timer;
+    Timer        timer;
     const double a0 = bdf.a0, a1 = bdf.a1, a2 = bdf.a2, omega = bdf.omega;
     const double mass_factor = a0 / dt;
     if (mass_factor != system_mass_factor)
@@ -477,9 +460,9 @@ namespace mgsim
              a0;
     };
     TransportLedger next;
-    next.released = released_increment ?
-                      ledger_.released + *released_increment :
-                      book(&TransportLedger::released, release_rate);
+    next.released         = released_increment ?
+                              ledger_.released + *released_increment :
+                              book(&TransportLedger::released, release_rate);
     next.cleared          = book(&TransportLedger::cleared, clearance_rate);
     next.boundary_outflow = book(&TransportLedger::boundary_outflow,
                                  washout_rate + dirichlet_outflow);

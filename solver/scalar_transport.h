@@ -136,6 +136,16 @@ namespace mgsim
       return background_field;
     }
 
+    /**
+     * int alpha phi_i dV [m^3]: content = weights . c. For H2 (alpha = 1)
+     * the lumped volume of each DoF.
+     */
+    const VectorType &
+    content_weights_vector() const
+    {
+      return content_weights;
+    }
+
     const TransportLedger &
     ledger() const
     {

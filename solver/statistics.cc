@@ -25,7 +25,8 @@ namespace mgsim
   void
   CsvWriter::write_row(const std::vector<double> &values)
   {
-    AssertDimension(values.size(), columns.size());
+    AssertThrow(values.size() == columns.size(),
+                dealii::ExcDimensionMismatch(values.size(), columns.size()));
     if (!active)
       return;
     // Full precision: runs are compared value by value (1 vs 2 ranks).

@@ -9,8 +9,9 @@
 //    800 pits on 8 mm^2: expected spread 0.52/sqrt(800) = 1.8 %) but give
 //    different peak concentrations (the pattern matters locally).
 // Usage: pitting CASE.cfg
-#include "case_parameters.h"
 #include "pitting.h"
+
+#include "case_parameters.h"
 #include "problem.h"
 
 #include <deal.II/base/mpi.h>
@@ -36,7 +37,9 @@ namespace
   Point<3>
   pit_centre(unsigned int i, double L)
   {
-    return Point<3>((i % 97 + 0.5) * L, ((i / 97) % 89 + 0.5) * L, (i / 8633 + 0.5) * L);
+    return Point<3>((i % 97 + 0.5) * L,
+                    ((i / 97) % 89 + 0.5) * L,
+                    (i / 8633 + 0.5) * L);
   }
 } // namespace
 
@@ -47,10 +50,10 @@ main(int argc, char **argv)
   const double                     L = 1e-4;
   const unsigned int               n = 200000;
 
-  const double       m = 2;
+  const double              m = 2;
   const mgsim::PittingField field(m, L, 7), same(m, L, 7), other(m, L, 8);
-  double sum = 0, sum2 = 0;
-  unsigned int reproducible = 0, constant_in_pit = 0, differs = 0;
+  double                    sum = 0, sum2 = 0;
+  unsigned int              reproducible = 0, constant_in_pit = 0, differs = 0;
   for (unsigned int i = 0; i < n; ++i)
     {
       const Point<3> x = pit_centre(i, L);
@@ -58,7 +61,8 @@ main(int argc, char **argv)
       sum += f;
       sum2 += f * f;
       reproducible += same.factor(x) == f;
-      constant_in_pit += field.factor(x + Point<3>(0.4 * L, -0.3 * L, 0.2 * L)) == f;
+      constant_in_pit +=
+        field.factor(x + Point<3>(0.4 * L, -0.3 * L, 0.2 * L)) == f;
       differs += other.factor(x) != f;
     }
   const double mean = sum / n;
@@ -74,14 +78,17 @@ main(int argc, char **argv)
   check(differs > 0.99 * n, "another seed, other factors");
 
   const mgsim::PittingField uniform(0, L, 7), nearly(1000, L, 7);
-  double worst_uniform = 0, worst_nearly = 0;
+  double                    worst_uniform = 0, worst_nearly = 0;
   for (unsigned int i = 0; i < n; ++i)
     {
-      worst_uniform = std::max(worst_uniform, std::abs(uniform.factor(pit_centre(i, L)) - 1));
-      worst_nearly  = std::max(worst_nearly, std::abs(nearly.factor(pit_centre(i, L)) - 1));
+      worst_uniform =
+        std::max(worst_uniform, std::abs(uniform.factor(pit_centre(i, L)) - 1));
+      worst_nearly =
+        std::max(worst_nearly, std::abs(nearly.factor(pit_centre(i, L)) - 1));
     }
   check(worst_uniform == 0, "m = 0 is uniform");
-  check(worst_nearly < 0.02, "m = 1000 within " + std::to_string(worst_nearly) + " of 1");
+  check(worst_nearly < 0.02,
+        "m = 1000 within " + std::to_string(worst_nearly) + " of 1");
 
   std::vector<double> released, peak;
   for (const std::string seed : {"1", "2"})

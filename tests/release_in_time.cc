@@ -26,7 +26,7 @@ int
 main(int argc, char **argv)
 {
   Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
-  const bool root = Utilities::MPI::this_mpi_process(MPI_COMM_WORLD) == 0;
+  const bool root     = Utilities::MPI::this_mpi_process(MPI_COMM_WORLD) == 0;
   int        failures = 0;
 
   for (const std::string scheme : {"backward_euler", "bdf2"})
@@ -52,10 +52,9 @@ main(int argc, char **argv)
           std::ostringstream quiet;
           problem.run(quiet);
 
-          const double exact =
-            problem.effective_implant_area() *
-            mgsim::CorrosionRateLaw(prm.implant)
-              .mg_released_per_area(0, prm.time.end_time);
+          const double exact = problem.effective_implant_area() *
+                               mgsim::CorrosionRateLaw(prm.implant)
+                                 .mg_released_per_area(0, prm.time.end_time);
           const double released = problem.magnesium().ledger().released;
           const double error    = std::abs(released / exact - 1);
           const bool   ok       = error < 1e-12;
@@ -67,10 +66,9 @@ main(int argc, char **argv)
                       << (ok ? "" : "  FAIL") << ", peak " << peaks.back()
                       << " mM\n";
         }
-      const std::size_t n = peaks.size();
-      const double      order =
-        std::log2(std::abs(peaks[n - 3] - peaks[n - 2]) /
-                  std::abs(peaks[n - 2] - peaks[n - 1]));
+      const std::size_t n   = peaks.size();
+      const double order    = std::log2(std::abs(peaks[n - 3] - peaks[n - 2]) /
+                                     std::abs(peaks[n - 2] - peaks[n - 1]));
       const double expected = scheme == "bdf2" ? 2 : 1;
       const bool   ok       = std::abs(order - expected) < 0.35;
       failures += ok ? 0 : 1;

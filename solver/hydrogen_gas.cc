@@ -1,0 +1,107 @@
+#include "hydrogen_gas.h"
+
+#include <deal.II/base/mpi.h>
+#include <deal.II/dofs/dof_tools.h>
+#include <deal.II/fe/fe_values.h>
+#include <deal.II/hp/fe_values.h>
+
+#include <cmath>
+
+namespace mgsim
+{
+  using namespace dealii;
+
+  namespace
+  {
+    constexpr double gas_constant = 8.314462618; // J/(mol K)
+  }
+
+  HydrogenGas::HydrogenGas(const DoFHandler<3> &dof_handler,
+                           const GasParameters &parameters,
+                           const VectorType    &solubility,
+                           const VectorType    &volumes)
+    : dof_handler(dof_handler)
+    , parameters(parameters)
+    , molar_volume(gas_constant * parameters.temperature / parameters.pressure)
+    , solubility(solubility)
+    , volumes(volumes)
+  {
+    const MPI_Comm comm = dof_handler.get_communicator();
+    gas.reinit(dof_handler.locally_owned_dofs(), comm);
+    ghosted_fraction.reinit(dof_handler.locally_owned_dofs(),
+                            DoFTools::extract_locally_relevant_dofs(
+                              dof_handler),
+                            comm);
+  }
+
+  void
+  HydrogenGas::exchange(const VectorType &h,
+                        const double      dt,
+                        VectorType       &to_gas)
+  {
+    to_gas.reinit(gas);
+    const double into_gas  = 1 - std::exp(-parameters.nucleation_rate * dt);
+    const double back_from = 1 - std::exp(-parameters.redissolution_rate * dt);
+    for (const auto i : dof_handler.locally_owned_dofs())
+      {
+        const double excess = h(i) - solubility(i);
+        const double w      = volumes(i);
+        double       moved  = 0;
+        if (excess > 0)
+          moved = w * excess * into_gas;
+        else if (gas(i) > 0)
+          moved = -std::min(w * gas(i) * back_from, -w * excess);
+        if (moved != 0)
+          {
+            to_gas(i) = moved;
+            gas(i)    = gas(i) + moved / w;
+          }
+      }
+    to_gas.compress(VectorOperation::insert);
+    gas.compress(VectorOperation::insert);
+    VectorType fraction(gas);
+    fraction *= molar_volume;
+    ghosted_fraction = fraction;
+  }
+
+  double
+  HydrogenGas::moles() const
+  {
+    return gas * volumes;
+  }
+
+  double
+  HydrogenGas::volume() const
+  {
+    return moles() * molar_volume;
+  }
+
+  std::vector<double>
+  HydrogenGas::volume_per_region(
+    const hp::QCollection<3>              &quadrature,
+    const std::vector<types::material_id> &regions) const
+  {
+    std::map<types::material_id, double> result;
+    hp::FEValues<3>     fe_values(dof_handler.get_fe_collection(),
+                              quadrature,
+                              update_values | update_JxW_values);
+    std::vector<double> values;
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned() && cell->get_fe().n_dofs_per_cell() > 0)
+        {
+          fe_values.reinit(cell);
+          const FEValues<3> &fv = fe_values.get_present_fe_values();
+          values.resize(fv.n_quadrature_points);
+          fv.get_function_values(ghosted_fraction, values);
+          double &v = result[cell->material_id()];
+          for (const unsigned int q : fv.quadrature_point_indices())
+            v += values[q] * fv.JxW(q);
+        }
+    std::vector<double> volumes_out;
+    for (const auto id : regions)
+      volumes_out.push_back(
+        Utilities::MPI::sum(result.count(id) ? result[id] : 0.0,
+                            dof_handler.get_communicator()));
+    return volumes_out;
+  }
+} // namespace mgsim

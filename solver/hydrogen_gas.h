@@ -1,0 +1,78 @@
+// H2 beyond its solubility forms gas (SCIENCE.md §2):
+//   q_gas = kappa_g (h - h_sat)+ - kappa_d g [h < h_sat],  dg/dt = q_gas,
+// with g the H2 held as gas per m^3 of tissue and the gas volume fraction
+// g R T / p. Exchanged per DoF with the lumped volume w_i = int phi_i (the
+// H2 content is exactly sum_i w_i h_i, so moving an amount between h_i and
+// g_i conserves H2 to round-off). Each step moves, from the state at the
+// start of the step, the amount the local exchange law gives when
+// integrated over the step with h frozen: w (h - h_sat)(1 - exp(-kappa_g dt))
+// into gas, or at most w g (1 - exp(-kappa_d dt)) back, never more than the
+// deficit w (h_sat - h). So gas forms only where the tissue is
+// supersaturated, g never becomes negative, and the transport receives the
+// exchange as an exact injection.
+#pragma once
+
+#include "case_parameters.h"
+#include "scalar_transport.h"
+
+#include <deal.II/dofs/dof_handler.h>
+#include <deal.II/hp/q_collection.h>
+
+#include <map>
+
+namespace mgsim
+{
+  class HydrogenGas
+  {
+  public:
+    /**
+     * @p solubility: nodal h_sat [mol/m^3]; @p volumes: int phi_i dV [m^3].
+     */
+    HydrogenGas(const dealii::DoFHandler<3> &dof_handler,
+                const GasParameters         &parameters,
+                const VectorType            &solubility,
+                const VectorType            &volumes);
+
+    /**
+     * Exchange over a step of @p dt from the dissolved state @p h: fills
+     * @p to_gas with the moles moved into gas per DoF (negative where gas
+     * redissolves) and updates the gas.
+     */
+    void
+    exchange(const VectorType &h, double dt, VectorType &to_gas);
+
+    /** H2 held as gas [mol]. */
+    double
+    moles() const;
+
+    /** Gas volume at the model's temperature and pressure [m^3]. */
+    double
+    volume() const;
+
+    /**
+     * Gas volume in each of @p regions (material ids; the same list on every
+     * rank) [m^3]: the integral of the FE gas field over its cells.
+     */
+    std::vector<double>
+    volume_per_region(
+      const dealii::hp::QCollection<3>              &quadrature,
+      const std::vector<dealii::types::material_id> &regions) const;
+
+    /** Nodal gas volume fraction g R T / p [-], with ghost values. */
+    const VectorType &
+    volume_fraction() const
+    {
+      return ghosted_fraction;
+    }
+
+  private:
+    const dealii::DoFHandler<3> &dof_handler;
+    const GasParameters          parameters;
+    /** Gas volume per mole of gas, R T / p [m^3/mol]. */
+    const double molar_volume;
+    VectorType   solubility, volumes;
+    /** Gas per unit tissue volume at each DoF [mol/m^3]. */
+    VectorType gas;
+    VectorType ghosted_fraction;
+  };
+} // namespace mgsim
