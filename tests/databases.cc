@@ -9,6 +9,7 @@
 #include "alloy_database.h"
 #include "case_parameters.h"
 #include "rate_law.h"
+#include "test_support.h"
 #include "tissue_database.h"
 #include "units.h"
 
@@ -20,13 +21,11 @@ using namespace mgsim;
 
 namespace
 {
-  int failures = 0;
-
+  mgsim_test::Checklist checklist;
   void
   check(bool condition, const std::string &what)
   {
-    std::cout << (condition ? "ok    " : "FAIL  ") << what << "\n";
-    failures += condition ? 0 : 1;
+    checklist.check(condition, what);
   }
 
   double
@@ -116,6 +115,5 @@ main(int argc, char **argv)
           again.regions.front().tissue.mg.clearance == 2e-3,
         "overrides survive the round trip");
 
-  std::cout << (failures ? "FAIL" : "PASS") << "\n";
-  return failures ? 1 : 0;
+  return checklist.finish();
 }

@@ -16,6 +16,7 @@
 #include "case_parameters.h"
 #include "problem.h"
 #include "scalar_transport.h"
+#include "test_support.h"
 
 #include <deal.II/base/function.h>
 #include <deal.II/base/mpi.h>
@@ -28,7 +29,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -38,12 +38,11 @@ using mgsim::VectorType;
 
 namespace
 {
-  int failures = 0;
+  mgsim_test::Checklist checklist;
   void
   check(bool condition, const std::string &what)
   {
-    std::cout << (condition ? "ok    " : "FAIL  ") << what << "\n";
-    failures += condition ? 0 : 1;
+    checklist.check(condition, what);
   }
 
   /** Column @p name of a CSV file. */
@@ -156,18 +155,13 @@ main(int argc, char **argv)
           overrides.push_back(o);
       else
         overrides.push_back("time.end_days=1");
-      const mgsim::CaseParameters prm = mgsim::read_case(argv[1], overrides);
-      std::filesystem::create_directories(prm.output.directory);
-      mgsim::Problem problem(prm, MPI_COMM_WORLD);
-      problem.setup();
-      std::ostringstream quiet;
-      problem.run(quiet);
-
-      const std::string stats  = prm.output.directory + "/stats.csv";
-      const auto        error  = column(stats, "h2_balance_rel_error");
-      const auto        volume = column(stats, "h2_gas_volume_mm3");
-      const auto        region = column(stats, "h2_gas_volume_mm3_tissue");
-      const double      peak = *std::max_element(volume.begin(), volume.end());
+      const mgsim_test::CaseRun    run(argv[1], overrides);
+      const mgsim::CaseParameters &prm   = run.prm;
+      const std::string            stats = prm.output.directory + "/stats.csv";
+      const auto   error  = column(stats, "h2_balance_rel_error");
+      const auto   volume = column(stats, "h2_gas_volume_mm3");
+      const auto   region = column(stats, "h2_gas_volume_mm3_tissue");
+      const double peak   = *std::max_element(volume.begin(), volume.end());
       if (burst)
         {
           check(*std::max_element(error.begin(), error.end()) < 1e-8,
@@ -188,6 +182,5 @@ main(int argc, char **argv)
       else
         check(peak == 0, "no gas where H2 stays below solubility");
     }
-  std::cout << (failures ? "FAIL" : "PASS") << "\n";
-  return failures ? 1 : 0;
+  return checklist.finish();
 }

@@ -13,11 +13,11 @@
 
 #include "case_parameters.h"
 #include "problem.h"
+#include "test_support.h"
 
 #include <deal.II/base/mpi.h>
 
 #include <cmath>
-#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -25,14 +25,6 @@ using namespace dealii;
 
 namespace
 {
-  int failures = 0;
-  void
-  check(bool condition, const std::string &what)
-  {
-    std::cout << (condition ? "ok    " : "FAIL  ") << what << "\n";
-    failures += condition ? 0 : 1;
-  }
-
   /** Centres of n pits of size L along a line through many grid cells. */
   Point<3>
   pit_centre(unsigned int i, double L)
@@ -47,8 +39,12 @@ int
 main(int argc, char **argv)
 {
   Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
-  const double                     L = 1e-4;
-  const unsigned int               n = 200000;
+  mgsim_test::Checklist            checklist;
+  const auto check = [&](bool c, const std::string &what) {
+    checklist.check(c, what);
+  };
+  const double       L = 1e-4;
+  const unsigned int n = 200000;
 
   const double              m = 2;
   const mgsim::PittingField field(m, L, 7), same(m, L, 7), other(m, L, 8);
@@ -93,19 +89,14 @@ main(int argc, char **argv)
   std::vector<double> released, peak;
   for (const std::string seed : {"1", "2"})
     {
-      const mgsim::CaseParameters prm =
-        mgsim::read_case(argv[1],
-                         {"implant.pitting_weibull_shape=2",
-                          "implant.pitting_seed=" + seed,
-                          "time.end_days=0.125",
-                          "time.step_hours=1",
-                          "output.vtu=false",
-                          "output.directory=pitting_output"});
-      std::filesystem::create_directories(prm.output.directory);
-      mgsim::Problem problem(prm, MPI_COMM_WORLD);
-      problem.setup();
-      std::ostringstream quiet;
-      problem.run(quiet);
+      const mgsim_test::CaseRun run(argv[1],
+                                    {"implant.pitting_weibull_shape=2",
+                                     "implant.pitting_seed=" + seed,
+                                     "time.end_days=0.125",
+                                     "time.step_hours=1",
+                                     "output.vtu=false",
+                                     "output.directory=pitting_output"});
+      const mgsim::Problem     &problem = run.problem;
       released.push_back(problem.magnesium().ledger().released);
       peak.push_back(problem.magnesium().max_value());
     }
@@ -116,6 +107,5 @@ main(int argc, char **argv)
         "two seeds give different peaks (" + std::to_string(peak[0]) + ", " +
           std::to_string(peak[1]) + " mM)");
 
-  std::cout << (failures ? "FAIL" : "PASS") << "\n";
-  return failures ? 1 : 0;
+  return checklist.finish();
 }

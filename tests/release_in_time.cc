@@ -12,11 +12,11 @@
 #include "case_parameters.h"
 #include "problem.h"
 #include "rate_law.h"
+#include "test_support.h"
 
 #include <deal.II/base/mpi.h>
 
 #include <cmath>
-#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -34,23 +34,20 @@ main(int argc, char **argv)
       std::vector<double> peaks;
       for (const double hours : {2.0, 1.0, 0.5, 0.25, 0.125})
         {
-          const mgsim::CaseParameters prm =
-            mgsim::read_case(argv[1],
-                             {"mesh.refinements=0",
-                              "time.end_days=0.5",
-                              "time.step_hours=" + std::to_string(hours),
-                              "time.scheme=" + scheme,
-                              "implant.rate_initial_mm_per_y=2",
-                              "implant.rate_steady_mm_per_y=0.1",
-                              "implant.rate_decay_days=0.1",
-                              "solver.linear_tolerance=1e-13",
-                              "output.vtu=false",
-                              "output.directory=release_in_time_output"});
-          std::filesystem::create_directories(prm.output.directory);
-          mgsim::Problem problem(prm, MPI_COMM_WORLD);
-          problem.setup();
-          std::ostringstream quiet;
-          problem.run(quiet);
+          const mgsim_test::CaseRun run(
+            argv[1],
+            {"mesh.refinements=0",
+             "time.end_days=0.5",
+             "time.step_hours=" + std::to_string(hours),
+             "time.scheme=" + scheme,
+             "implant.rate_initial_mm_per_y=2",
+             "implant.rate_steady_mm_per_y=0.1",
+             "implant.rate_decay_days=0.1",
+             "solver.linear_tolerance=1e-13",
+             "output.vtu=false",
+             "output.directory=release_in_time_output"});
+          const mgsim::CaseParameters &prm     = run.prm;
+          const mgsim::Problem        &problem = run.problem;
 
           const double exact = problem.effective_implant_area() *
                                mgsim::CorrosionRateLaw(prm.implant)
