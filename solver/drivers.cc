@@ -1,5 +1,6 @@
 #include "drivers.h"
 
+#include "alloy_comparison.h"
 #include "alloy_database.h"
 #include "case_parameters.h"
 #include "input_error.h"
@@ -33,7 +34,9 @@ namespace mgsim
       std::string              case_file;
       std::vector<std::string> overrides;
       std::string              output;
-      bool                     help = false;
+      /** compare: comma-separated alloy names. */
+      std::string alloys;
+      bool        help = false;
     };
 
     /** Parses CLI arguments; returns the variables map. */
@@ -74,6 +77,10 @@ namespace mgsim
         "set",
         po::value<std::vector<std::string>>(&a.overrides)->composing(),
         "override a case value: --set section.key=value (repeatable)");
+      if (command == "compare")
+        options.add_options()("alloys",
+                              po::value<std::string>(&a.alloys),
+                              "alloys to compare, e.g. pure_Mg,AZ91D,NZ30K");
       if (with_output)
         options.add_options()(
           "output,o",
@@ -96,7 +103,8 @@ namespace mgsim
         throw InputError("mgsim " + command +
                          ": missing case file (usage: mgsim " + command +
                          " CASE.cfg)");
-      if (!a.output.empty())
+      // compare puts each alloy's run below --output itself.
+      if (!a.output.empty() && command == "run")
         a.overrides.push_back("output.directory=" + a.output);
       return a;
     }
@@ -166,6 +174,8 @@ namespace mgsim
            "Commands:\n"
            "  run CASE.cfg      run a case (--set section.key=value, --output DIR)\n"
            "  check CASE.cfg    validate a case, print every resolved parameter\n"
+           "  compare CASE.cfg --alloys A,B,C\n"
+           "                    run the case once per alloy, compare them\n"
            "  alloys            list the alloy database with sources\n"
            "  tissues           list the tissue database with sources\n\n"
            "mgsim COMMAND --help shows a command's options; mgsim --version the version.\n";
@@ -204,6 +214,72 @@ namespace mgsim
     return 0;
   }
 
+  namespace
+  {
+    /** Creates the output directory (rank 0; every rank learns the outcome). */
+    void
+    prepare_output_directory(const CaseParameters &prm, MPI_Comm comm)
+    {
+      std::string error;
+      if (Utilities::MPI::this_mpi_process(comm) == 0)
+        {
+          std::error_code code;
+          std::filesystem::create_directories(prm.output.directory, code);
+          std::ofstream resolved(prm.output.directory + "/case.resolved.cfg");
+          if (code || !resolved)
+            error = prm.case_file + ": [output] directory = '" +
+                    prm.output.directory +
+                    "': cannot create it or write into it" +
+                    (code ? " (" + code.message() + ")" : std::string());
+          write_resolved_case(resolved, prm);
+        }
+      // A failure must stop every rank, not leave the others waiting.
+      error = Utilities::MPI::broadcast(comm, error, 0);
+      if (!error.empty())
+        throw InputError(error);
+    }
+
+    /**
+     * Runs a set-up problem into its output directory, printing (and
+     * logging to log.txt) the setup and the final summary.
+     */
+    RunSummary
+    run_problem(Problem &problem, const CaseParameters &prm, MPI_Comm comm)
+    {
+      const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
+      prepare_output_directory(prm, comm);
+      std::ostringstream header;
+      if (root)
+        header << version_text() << " on "
+               << Utilities::MPI::n_mpi_processes(comm) << " MPI rank(s)\n"
+               << "case: " << prm.case_file << " (alloy "
+               << prm.implant.alloy.name << ")\n";
+      print_setup(header, problem, prm, comm);
+      header << "output: " << prm.output.directory << "\n";
+      std::ofstream log;
+      if (root)
+        {
+          log.open(prm.output.directory + "/log.txt");
+          std::cout << header.str() << std::flush;
+          log << header.str() << std::flush;
+        }
+
+      const RunSummary summary = problem.run(std::cout);
+      if (root)
+        {
+          std::ostringstream done;
+          done << "done: " << summary.steps << " steps in "
+               << summary.wall_seconds << " s; largest mass-balance error "
+               << summary.max_balance_error << "; peak memory "
+               << summary.peak_memory_mb << " MB; results in "
+               << prm.output.directory << "\n";
+          std::cout << done.str();
+          log << done.str();
+        }
+      return summary;
+    }
+  } // namespace
+
   int
   run_command(const std::vector<std::string> &args, MPI_Comm comm)
   {
@@ -215,53 +291,61 @@ namespace mgsim
     // Everything that can fail because of the input fails here, before the
     // output directory exists.
     problem.setup();
+    run_problem(problem, prm, comm);
+    return 0;
+  }
 
-    const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
-    // Rank 0 creates the directory; all ranks learn whether that worked, so
-    // that a failure stops every rank instead of leaving the others waiting.
-    std::string error;
-    if (root)
+  int
+  compare_command(const std::vector<std::string> &args, MPI_Comm comm)
+  {
+    const CaseArguments a = parse_case_arguments("compare", args, true);
+    if (a.help)
+      return 0;
+    if (a.alloys.empty())
+      throw InputError("mgsim compare: --alloys is missing (e.g. --alloys "
+                       "pure_Mg,AZ91D,NZ30K)");
+    std::vector<std::string> alloys;
+    std::stringstream        list(a.alloys);
+    for (std::string name; std::getline(list, name, ',');)
+      if (!name.empty())
+        alloys.push_back(name);
+
+    // Resolve every alloy's case first: a typo in the list stops the
+    // comparison before anything runs or is written.
+    const CaseParameters base = read_case(a.case_file, a.overrides);
+    const std::string    root_directory =
+      a.output.empty() ? base.output.directory + "-compare" : a.output;
+    std::vector<std::unique_ptr<CaseParameters>> cases;
+    for (const auto &alloy : alloys)
       {
-        std::error_code code;
-        std::filesystem::create_directories(prm.output.directory, code);
-        std::ofstream resolved(prm.output.directory + "/case.resolved.cfg");
-        if (code || !resolved)
-          error = prm.case_file + ": [output] directory = '" +
-                  prm.output.directory +
-                  "': cannot create it or write into it" +
-                  (code ? " (" + code.message() + ")" : std::string());
-        write_resolved_case(resolved, prm);
-      }
-    error = Utilities::MPI::broadcast(comm, error, 0);
-    if (!error.empty())
-      throw InputError(error);
-    // What the run prints (except the progress line) also goes to log.txt.
-    std::ostringstream header;
-    if (root)
-      header << version_text() << " on "
-             << Utilities::MPI::n_mpi_processes(comm) << " MPI rank(s)\n"
-             << "case: " << a.case_file << "\n";
-    print_setup(header, problem, prm, comm);
-    header << "output: " << prm.output.directory << "\n";
-    std::ofstream log;
-    if (root)
-      {
-        log.open(prm.output.directory + "/log.txt");
-        std::cout << header.str() << std::flush;
-        log << header.str() << std::flush;
+        std::vector<std::string> overrides = a.overrides;
+        overrides.push_back("implant.alloy=" + alloy);
+        overrides.push_back("output.directory=" + root_directory + "/" + alloy);
+        cases.push_back(
+          std::make_unique<CaseParameters>(read_case(a.case_file, overrides)));
       }
 
-    const RunSummary summary = problem.run(std::cout);
-    if (root)
+    std::vector<AlloyOutcome> outcomes;
+    for (std::size_t i = 0; i < alloys.size(); ++i)
       {
-        std::ostringstream done;
-        done << "done: " << summary.steps << " steps in "
-             << summary.wall_seconds << " s; largest mass-balance error "
-             << summary.max_balance_error << "; peak memory "
-             << summary.peak_memory_mb << " MB; results in "
-             << prm.output.directory << "\n";
-        std::cout << done.str();
-        log << done.str();
+        // The mesh comes from the gmsh cache; the operators are assembled
+        // again (they do not depend on the alloy; each run stays
+        // self-contained and repeatable from its case.resolved.cfg).
+        Problem problem(*cases[i], comm);
+        problem.setup();
+        run_problem(problem, *cases[i], comm);
+        if (Utilities::MPI::this_mpi_process(comm) == 0)
+          outcomes.push_back(
+            summarize_run(alloys[i],
+                          cases[i]->output.directory + "/stats.csv"));
+      }
+    if (Utilities::MPI::this_mpi_process(comm) == 0)
+      {
+        write_comparison(root_directory, a.case_file, outcomes);
+        std::ifstream table(root_directory + "/comparison.md");
+        std::cout << "\n"
+                  << table.rdbuf() << "\nwritten: " << root_directory
+                  << "/comparison.csv, comparison.md\n";
       }
     return 0;
   }

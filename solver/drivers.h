@@ -18,6 +18,10 @@ namespace mgsim
   int
   check_command(const std::vector<std::string> &args, MPI_Comm comm);
 
+  /** `mgsim compare CASE.cfg --alloys A,B,C [--set ...] [--output DIR]` */
+  int
+  compare_command(const std::vector<std::string> &args, MPI_Comm comm);
+
   /** `mgsim alloys [--database FILE]` */
   int
   alloys_command(const std::vector<std::string> &args, MPI_Comm comm);

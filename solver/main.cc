@@ -22,6 +22,7 @@ main(int argc, char **argv)
                  std::function<int(const std::vector<std::string> &, MPI_Comm)>>
     commands = {{"run", mgsim::run_command},
                 {"check", mgsim::check_command},
+                {"compare", mgsim::compare_command},
                 {"alloys", mgsim::alloys_command},
                 {"tissues", mgsim::tissues_command}};
 
@@ -44,7 +45,7 @@ main(int argc, char **argv)
       if (it == commands.end())
         throw mgsim::InputError(
           "unknown command '" + command +
-          "' (expected run, check, alloys, tissues; see mgsim --help)");
+          "' (expected run, check, compare, alloys, tissues; see mgsim --help)");
       return it->second(std::vector<std::string>(argv + 2, argv + argc), comm);
     }
   catch (const mgsim::InputError &e)

@@ -53,7 +53,12 @@ namespace mgsim
     std::map<types::material_id, double> counts;
     for (const auto &cell : triangulation.active_cell_iterators())
       if (cell->is_locally_owned())
-        counts[cell->material_id()] += 1;
+        {
+          counts[cell->material_id()] += 1;
+          if (cell->material_id() == implant_material())
+            implant_volume += cell->measure();
+        }
+    implant_volume = Utilities::MPI::sum(implant_volume, comm);
     for (const auto &[name, id] : mesh.regions)
       if (Utilities::MPI::sum(counts[id], comm) == 0)
         throw InputError(mesh.msh_file + ": region '" + name +
@@ -219,12 +224,15 @@ namespace mgsim
     std::vector<std::string> columns = {"time_s",
                                         "time_h",
                                         "dofs",
+                                        "implant_mass_g",
+                                        "implant_volume_mm3",
                                         "mg_released_mol",
                                         "mg_tissue_mol",
                                         "mg_cleared_mol",
                                         "mg_boundary_mol",
                                         "mass_balance_rel_error",
                                         "max_c_mM",
+                                        "min_c_mM",
                                         "max_h2_mM",
                                         "h2_released_mol",
                                         "h2_dissolved_mol",
@@ -256,15 +264,25 @@ namespace mgsim
         std::abs(h2_released -
                  (h.content + h2_gas + h.cleared + h.boundary_outflow)) /
           h2_released;
+    // The geometry is fixed in this version: the metal lost is what was
+    // released (mol Mg / w_Mg -> alloy mass); the volume follows the density.
+    const Alloy &alloy = prm.implant.alloy;
+    const double metal_lost_kg =
+      m.released * units::molar_mass_mg / alloy.mg_mass_fraction;
+    const double implant_mass_kg =
+      alloy.density * implant_volume - metal_lost_kg;
     std::vector<double>       row = {t,
                                      t / units::hour,
                                      double(dofs.n_dofs()),
+                                     implant_mass_kg * 1e3,
+                                     implant_mass_kg / alloy.density / mm3,
                                      m.released,
                                      m.content,
                                      m.cleared,
                                      m.boundary_outflow,
                                      m.balance_error(),
                                      mg->max_value() / units::mM,
+                                     mg->min_value() / units::mM,
                                      h2->max_value() / units::mM,
                                      h2_released,
                                      h.content,

@@ -93,6 +93,12 @@ namespace mgsim
     {
       return surface.geometric;
     }
+    /** Initial implant volume [m^3]. */
+    double
+    initial_implant_volume() const
+    {
+      return implant_volume;
+    }
     /** Implant surface area weighted by the pitting factor [m^2]. */
     double
     effective_implant_area() const
@@ -121,8 +127,10 @@ namespace mgsim
     dealii::DoFHandler<3>                           dofs;
     CorrosionRateLaw                                rate_law;
 
-    VectorType                       surface_weights;
-    SurfaceAreas                     surface;
+    VectorType   surface_weights;
+    SurfaceAreas surface;
+    /** Initial implant volume [m^3]. */
+    double                           implant_volume = 0;
     std::unique_ptr<ScalarTransport> mg, h2;
     std::unique_ptr<HydrogenGas>     gas;
     /** Material ids of the tissue regions, in case order. */

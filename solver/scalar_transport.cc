@@ -485,4 +485,12 @@ namespace mgsim
     VecMax(static_cast<const Vec &>(current_solution), nullptr, &largest);
     return largest;
   }
+
+  double
+  ScalarTransport::min_value() const
+  {
+    PetscReal smallest = 0;
+    VecMin(static_cast<const Vec &>(current_solution), nullptr, &smallest);
+    return smallest;
+  }
 } // namespace mgsim

@@ -162,6 +162,10 @@ namespace mgsim
     double
     max_value() const;
 
+    /** Smallest nodal value [mol/m^3]. */
+    double
+    min_value() const;
+
     const std::string &
     name() const
     {

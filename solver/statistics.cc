@@ -4,6 +4,7 @@
 
 #include <iomanip>
 #include <limits>
+#include <sstream>
 
 namespace mgsim
 {
@@ -34,5 +35,28 @@ namespace mgsim
     for (std::size_t i = 0; i < values.size(); ++i)
       out << (i ? "," : "") << values[i];
     out << "\n" << std::flush;
+  }
+
+  std::map<std::string, std::vector<double>>
+  read_csv(const std::string &path)
+  {
+    std::ifstream in(path);
+    AssertThrow(in, dealii::ExcMessage("cannot read " + path));
+    std::string              line, cell;
+    std::vector<std::string> names;
+    std::getline(in, line);
+    std::stringstream header(line);
+    while (std::getline(header, cell, ','))
+      names.push_back(cell);
+    std::map<std::string, std::vector<double>> columns;
+    while (std::getline(in, line))
+      {
+        std::stringstream row(line);
+        for (std::size_t i = 0;
+             i < names.size() && std::getline(row, cell, ',');
+             ++i)
+          columns[names[i]].push_back(std::stod(cell));
+      }
+    return columns;
   }
 } // namespace mgsim

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <fstream>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,4 +28,8 @@ namespace mgsim
     std::vector<std::string> columns;
     bool                     active;
   };
+
+  /** Columns of a CSV file written by CsvWriter, by name. */
+  std::map<std::string, std::vector<double>>
+  read_csv(const std::string &path);
 } // namespace mgsim
