@@ -16,6 +16,7 @@
 #include "case_parameters.h"
 #include "problem.h"
 #include "scalar_transport.h"
+#include "statistics.h"
 #include "test_support.h"
 
 #include <deal.II/base/function.h>
@@ -43,30 +44,6 @@ namespace
   check(bool condition, const std::string &what)
   {
     checklist.check(condition, what);
-  }
-
-  /** Column @p name of a CSV file. */
-  std::vector<double>
-  column(const std::string &file, const std::string &name)
-  {
-    std::ifstream            in(file);
-    std::string              line, cell;
-    std::vector<std::string> header;
-    std::getline(in, line);
-    std::stringstream h(line);
-    while (std::getline(h, cell, ','))
-      header.push_back(cell);
-    const auto index =
-      std::find(header.begin(), header.end(), name) - header.begin();
-    std::vector<double> values;
-    while (std::getline(in, line))
-      {
-        std::stringstream row(line);
-        for (long i = 0; std::getline(row, cell, ','); ++i)
-          if (i == index)
-            values.push_back(std::stod(cell));
-      }
-    return values;
   }
 
   void
@@ -156,11 +133,11 @@ main(int argc, char **argv)
       else
         overrides.push_back("time.end_days=1");
       const mgsim_test::CaseRun    run(argv[1], overrides);
-      const mgsim::CaseParameters &prm   = run.prm;
-      const std::string            stats = prm.output.directory + "/stats.csv";
-      const auto   error  = column(stats, "h2_balance_rel_error");
-      const auto   volume = column(stats, "h2_gas_volume_mm3");
-      const auto   region = column(stats, "h2_gas_volume_mm3_tissue");
+      const mgsim::CaseParameters &prm = run.prm;
+      const auto columns = mgsim::read_csv(prm.output.directory + "/stats.csv");
+      const auto  &error = columns.at("h2_balance_rel_error");
+      const auto  &volume = columns.at("h2_gas_volume_mm3");
+      const auto  &region = columns.at("h2_gas_volume_mm3_tissue");
       const double peak   = *std::max_element(volume.begin(), volume.end());
       if (burst)
         {
