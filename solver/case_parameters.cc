@@ -54,7 +54,14 @@ namespace mgsim
                              "pit_size_um",
                              "pitting_seed"},
                             alloy_property_specs())},
-        {"time", {"end_days", "step_hours", "scheme"}},
+        {"time",
+         {"end_days",
+          "step_hours",
+          "scheme",
+          "adaptive",
+          "adaptive_tolerance_mM",
+          "min_step_hours",
+          "max_step_hours"}},
         {"output", {"directory", "every_hours", "vtu"}},
         {"solver", {"fe_degree", "linear_tolerance", "amg_strong_threshold"}},
         {"databases", {"alloys", "tissues"}},
@@ -417,6 +424,34 @@ namespace mgsim
       time.choice("scheme", {"bdf2", "backward_euler"}, "bdf2") == "bdf2" ?
         TimeScheme::bdf2 :
         TimeScheme::backward_euler;
+    prm.time.adaptive =
+      time.choice("adaptive", {"true", "false"}, "false") == "true";
+    prm.time.adaptive_tolerance = time.number("adaptive_tolerance_mM",
+                                              "mM",
+                                              1e-12,
+                                              1e6,
+                                              "a positive concentration in mM",
+                                              0.01) *
+                                  units::mM;
+    prm.time.min_step = time.number("min_step_hours",
+                                    "h",
+                                    1e-9,
+                                    1e6,
+                                    "a positive number of hours",
+                                    prm.time.time_step / units::hour / 64) *
+                        units::hour;
+    prm.time.max_step = time.number("max_step_hours",
+                                    "h",
+                                    1e-9,
+                                    1e6,
+                                    "a positive number of hours",
+                                    prm.time.time_step / units::hour * 64) *
+                        units::hour;
+    if (prm.time.min_step > prm.time.time_step * (1 + 1e-12) ||
+        prm.time.max_step < prm.time.time_step * (1 - 1e-12))
+      file.fail("time",
+                "min_step_hours",
+                "min_step_hours <= step_hours <= max_step_hours");
     if (prm.time.time_step > prm.time.end_time * (1 + 1e-12))
       file.fail("time", "step_hours", "a step no longer than end_days");
 

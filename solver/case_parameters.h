@@ -98,6 +98,12 @@ namespace mgsim
     double     end_time  = 0; ///< [s]
     double     time_step = 0; ///< [s]
     TimeScheme scheme    = TimeScheme::bdf2;
+    /** Adapt the step to the Mg2+ field's curvature in time. */
+    bool adaptive = false;
+    /** Allowed deviation of Mg2+ from its linear trend per step [mol/m^3]. */
+    double adaptive_tolerance = 0.01;
+    double min_step           = 60;    ///< [s]
+    double max_step           = 86400; ///< [s]
   };
 
   struct SolverParameters

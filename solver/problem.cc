@@ -301,6 +301,27 @@ namespace mgsim
     return row;
   }
 
+  double
+  Problem::next_step(const double       step,
+                     const double       deviation,
+                     const unsigned int order) const
+  {
+    // The deviation from the linear trend scales like dt^2 (BE) or dt^3
+    // (BDF2); aim at the tolerance, change by at most a factor 2 per step.
+    // Steps are powers of 2 times step_hours, so the system matrix and its
+    // AMG hierarchy are rebuilt only when the level changes.
+    const double factor =
+      deviation > 0 ?
+        std::pow(prm.time.adaptive_tolerance / deviation, 1.0 / (order + 1)) :
+        2.0;
+    const double wanted = step * std::clamp(factor, 0.5, 2.0);
+    const double level =
+      std::round(std::log2(wanted / prm.time.time_step) - 0.25);
+    return std::clamp(prm.time.time_step * std::pow(2.0, level),
+                      prm.time.min_step,
+                      prm.time.max_step);
+  }
+
   RunSummary
   Problem::run(std::ostream &progress_out)
   {
@@ -341,9 +362,10 @@ namespace mgsim
 
     ProgressLine progress(progress_out, prm.time.end_time, root);
     const double tiny = 1e-9 * prm.time.time_step;
+    double       step = prm.time.time_step;
     while (t < prm.time.end_time - tiny)
       {
-        const double dt = std::min(prm.time.time_step, prm.time.end_time - t);
+        const double dt    = std::min(step, prm.time.end_time - t);
         const double t_new = t + dt;
         // The Mg (and 1:1 H2) that leaves the implant surface in this step,
         // integrated exactly: released totals equal metal lost.
@@ -380,6 +402,9 @@ namespace mgsim
         summary.max_balance_error = std::max({summary.max_balance_error,
                                               mg->ledger().balance_error(),
                                               h2->ledger().balance_error()});
+
+        if (prm.time.adaptive)
+          step = next_step(step, mg->last_step().trend_deviation, order);
 
         const bool last = t >= prm.time.end_time - tiny;
         if (last || (prm.output.interval > 0 && t >= next_output - tiny))

@@ -111,6 +111,10 @@ namespace mgsim
   private:
     void
     setup_dofs();
+    /** Adaptive step after a step of @p step with error indicator @p deviation.
+     */
+    double
+    next_step(double step, double deviation, unsigned int order) const;
     std::vector<std::string>
     statistics_columns() const;
     std::vector<double>

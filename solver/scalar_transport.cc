@@ -470,6 +470,17 @@ namespace mgsim
     previous_ledger_ = ledger_;
     ledger_          = next;
 
+    // Error indicator for adaptive steps: distance from the linear trend.
+    VectorType deviation(current_solution);
+    if (have_history)
+      {
+        const double w = dt / previous_step;
+        deviation.add(-(1 + w), old_solution, w, older_solution);
+      }
+    else
+      deviation -= old_solution;
+    statistics.trend_deviation = deviation.linfty_norm();
+
     older_solution   = old_solution;
     old_solution     = current_solution;
     ghosted_solution = current_solution;

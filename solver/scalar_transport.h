@@ -75,6 +75,12 @@ namespace mgsim
     double       assembly_seconds  = 0;
     double       amg_setup_seconds = 0;
     double       solve_seconds     = 0;
+    /**
+     * Largest deviation of the new solution from the linear extrapolation
+     * of the last two [mol/m^3] (~ dt^2 |c''|): the time-step controller's
+     * error indicator.
+     */
+    double trend_deviation = 0;
   };
 
   class ScalarTransport
