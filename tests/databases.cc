@@ -21,12 +21,7 @@ using namespace mgsim;
 
 namespace
 {
-  mgsim_test::Checklist checklist;
-  void
-  check(bool condition, const std::string &what)
-  {
-    checklist.check(condition, what);
-  }
+  using mgsim_test::check;
 
   double
   in_vitro_flux(const MaterialDatabase &alloys, const std::string &name)
@@ -115,5 +110,5 @@ main(int argc, char **argv)
           again.regions.front().tissue.mg.clearance == 2e-3,
         "overrides survive the round trip");
 
-  return checklist.finish();
+  return mgsim_test::checklist().finish();
 }

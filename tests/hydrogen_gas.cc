@@ -39,12 +39,7 @@ using mgsim::VectorType;
 
 namespace
 {
-  mgsim_test::Checklist checklist;
-  void
-  check(bool condition, const std::string &what)
-  {
-    checklist.check(condition, what);
-  }
+  using mgsim_test::check;
 
   void
   unit_test()
@@ -159,5 +154,5 @@ main(int argc, char **argv)
       else
         check(peak == 0, "no gas where H2 stays below solubility");
     }
-  return checklist.finish();
+  return mgsim_test::checklist().finish();
 }

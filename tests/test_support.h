@@ -44,6 +44,21 @@ namespace mgsim_test
     int  failures = 0;
   };
 
+  /** One checklist per test program, for tests with helper functions. */
+  inline Checklist &
+  checklist()
+  {
+    static Checklist list;
+    return list;
+  }
+
+  /** Checks @p condition on the program's checklist. */
+  inline void
+  check(bool condition, const std::string &what)
+  {
+    checklist().check(condition, what);
+  }
+
   /**
    * A case read with @p overrides, set up and run to its end (quietly).
    * Not movable: the Problem refers to the parameters.
