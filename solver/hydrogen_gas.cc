@@ -4,7 +4,9 @@
 #include <deal.II/dofs/dof_tools.h>
 #include <deal.II/fe/fe_values.h>
 #include <deal.II/hp/fe_values.h>
+#include <deal.II/lac/vector.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace mgsim
@@ -16,10 +18,12 @@ namespace mgsim
     constexpr double gas_constant = 8.314462618; // J/(mol K)
   }
 
-  HydrogenGas::HydrogenGas(const DoFHandler<3> &dof_handler,
-                           const GasParameters &parameters,
-                           const VectorType    &solubility,
-                           const VectorType    &volumes)
+  HydrogenGas::HydrogenGas(const DoFHandler<3>                   &dof_handler,
+                           const GasParameters                   &parameters,
+                           const VectorType                      &solubility,
+                           const VectorType                      &volumes,
+                           const std::vector<types::material_id> &regions,
+                           const hp::QCollection<3>              &quadrature)
     : dof_handler(dof_handler)
     , parameters(parameters)
     , molar_volume(gas_constant * parameters.temperature / parameters.pressure)
@@ -32,6 +36,33 @@ namespace mgsim
                             DoFTools::extract_locally_relevant_dofs(
                               dof_handler),
                             comm);
+    // Per-region lumped volumes, assembled once: the per-step region gas is
+    // then a dot product instead of a cell loop.
+    region_volumes.assign(regions.size(), VectorType(gas));
+    hp::FEValues<3> fe_values(dof_handler.get_fe_collection(),
+                              quadrature,
+                              update_values | update_JxW_values);
+    Vector<double>  local;
+    std::vector<types::global_dof_index> indices;
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned() && cell->get_fe().n_dofs_per_cell() > 0)
+        {
+          const auto r =
+            std::find(regions.begin(), regions.end(), cell->material_id());
+          if (r == regions.end())
+            continue;
+          fe_values.reinit(cell);
+          const FEValues<3> &fv = fe_values.get_present_fe_values();
+          local.reinit(fv.dofs_per_cell);
+          for (const unsigned int q : fv.quadrature_point_indices())
+            for (unsigned int i = 0; i < fv.dofs_per_cell; ++i)
+              local(i) += fv.shape_value(i, q) * fv.JxW(q);
+          indices.resize(fv.dofs_per_cell);
+          cell->get_dof_indices(indices);
+          region_volumes[r - regions.begin()].add(indices, local);
+        }
+    for (auto &v : region_volumes)
+      v.compress(VectorOperation::add);
   }
 
   void
@@ -77,31 +108,11 @@ namespace mgsim
   }
 
   std::vector<double>
-  HydrogenGas::volume_per_region(
-    const hp::QCollection<3>              &quadrature,
-    const std::vector<types::material_id> &regions) const
+  HydrogenGas::volume_per_region() const
   {
-    std::map<types::material_id, double> result;
-    hp::FEValues<3>     fe_values(dof_handler.get_fe_collection(),
-                              quadrature,
-                              update_values | update_JxW_values);
-    std::vector<double> values;
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      if (cell->is_locally_owned() && cell->get_fe().n_dofs_per_cell() > 0)
-        {
-          fe_values.reinit(cell);
-          const FEValues<3> &fv = fe_values.get_present_fe_values();
-          values.resize(fv.n_quadrature_points);
-          fv.get_function_values(ghosted_fraction, values);
-          double &v = result[cell->material_id()];
-          for (const unsigned int q : fv.quadrature_point_indices())
-            v += values[q] * fv.JxW(q);
-        }
-    std::vector<double> volumes_out;
-    for (const auto id : regions)
-      volumes_out.push_back(
-        Utilities::MPI::sum(result.count(id) ? result[id] : 0.0,
-                            dof_handler.get_communicator()));
-    return volumes_out;
+    std::vector<double> result;
+    for (const auto &weights : region_volumes)
+      result.push_back((weights * gas) * molar_volume);
+    return result;
   }
 } // namespace mgsim

@@ -28,10 +28,12 @@ namespace mgsim
     /**
      * @p solubility: nodal h_sat [mol/m^3]; @p volumes: int phi_i dV [m^3].
      */
-    HydrogenGas(const dealii::DoFHandler<3> &dof_handler,
-                const GasParameters         &parameters,
-                const VectorType            &solubility,
-                const VectorType            &volumes);
+    HydrogenGas(const dealii::DoFHandler<3>                   &dof_handler,
+                const GasParameters                           &parameters,
+                const VectorType                              &solubility,
+                const VectorType                              &volumes,
+                const std::vector<dealii::types::material_id> &regions,
+                const dealii::hp::QCollection<3>              &quadrature);
 
     /**
      * Exchange over a step of @p dt from the dissolved state @p h: fills
@@ -50,13 +52,11 @@ namespace mgsim
     volume() const;
 
     /**
-     * Gas volume in each of @p regions (material ids; the same list on every
-     * rank) [m^3]: the integral of the FE gas field over its cells.
+     * Gas volume in each region given to the constructor [m^3]: the integral
+     * of the FE gas field over its cells.
      */
     std::vector<double>
-    volume_per_region(
-      const dealii::hp::QCollection<3>              &quadrature,
-      const std::vector<dealii::types::material_id> &regions) const;
+    volume_per_region() const;
 
     /** Nodal gas volume fraction g R T / p [-], with ghost values. */
     const VectorType &
@@ -71,6 +71,8 @@ namespace mgsim
     /** Gas volume per mole of gas, R T / p [m^3/mol]. */
     const double molar_volume;
     VectorType   solubility, volumes;
+    /** int_region phi_i dV per region: region gas = weights . g. */
+    std::vector<VectorType> region_volumes;
     /** Gas per unit tissue volume at each DoF [mol/m^3]. */
     VectorType gas;
     VectorType ghosted_fraction;

@@ -146,7 +146,9 @@ namespace mgsim
         gas = std::make_unique<HydrogenGas>(dofs,
                                             prm.gas,
                                             nodal_average(dofs, solubility),
-                                            h2->content_weights_vector());
+                                            h2->content_weights_vector(),
+                                            region_ids,
+                                            cell_quadrature);
       }
   }
 
@@ -292,7 +294,7 @@ namespace mgsim
                                      h2_error,
                                      (gas ? gas->volume() : 0.0) / mm3};
     const std::vector<double> per_region =
-      gas ? gas->volume_per_region(cell_quadrature, region_ids) :
+      gas ? gas->volume_per_region() :
             std::vector<double>(region_ids.size(), 0.0);
     for (const double v : per_region)
       row.push_back(v / mm3);

@@ -63,7 +63,7 @@ namespace
     VectorType   solubility(w);
     solubility = h_sat;
     mgsim::GasParameters prm;
-    mgsim::HydrogenGas   gas(dofs, prm, solubility, w);
+    mgsim::HydrogenGas   gas(dofs, prm, solubility, w, {0}, q);
 
     VectorType h(w);
     VectorTools::interpolate(dofs,
