@@ -347,12 +347,13 @@ namespace mgsim
     std::unique_ptr<OutputWriter> output;
     if (prm.output.write_vtu)
       output = std::make_unique<OutputWriter>(directory, comm);
+    std::vector<OutputField> fields = {{&mg->solution(), "Mg2+ [mM]"},
+                                       {&h2->solution(), "H2 [mM]"}};
+    if (gas)
+      fields.push_back({&gas->volume_fraction(), "H2 gas volume fraction"});
     const auto write_output = [&](double t) {
       if (output)
-        output->write(dofs,
-                      {{&mg->solution(), "Mg2+ [mM]"},
-                       {&h2->solution(), "H2 [mM]"}},
-                      t);
+        output->write(dofs, fields, t);
     };
 
     RunSummary summary;

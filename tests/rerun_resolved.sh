@@ -12,6 +12,8 @@ rm -rf "$work"
 for f in case.resolved.cfg stats.csv log.txt solution.pvd solution-00000.pvtu solution/solution-00000.vtu; do
   [ -s "$work/first/$f" ] || { echo "FAIL: $f missing"; exit 1; }
 done
-grep -q 'Name="Mg2+ \[mM\]"' "$work/first/solution-00000.pvtu" || { echo "FAIL: field 'Mg2+ [mM]' missing"; exit 1; }
+for field in "Mg2+ [mM]" "H2 [mM]" "H2 gas volume fraction" "region id"; do
+  grep -qF "Name=\"$field\"" "$work/first/solution-00000.pvtu" || { echo "FAIL: field '$field' missing"; exit 1; }
+done
 "$mgsim" run "$work/first/case.resolved.cfg" --output "$work/second" >/dev/null
 "$csv" compare "$work/first/stats.csv" "$work/second/stats.csv" 1e-14
