@@ -87,12 +87,6 @@ namespace mgsim
     {
       return mesh;
     }
-    /** Area of the implant surface [m^2]. */
-    double
-    implant_area() const
-    {
-      return surface.geometric;
-    }
     /** Initial implant volume [m^3]. */
     double
     initial_implant_volume() const
