@@ -100,8 +100,8 @@ namespace mgsim
          << " | " << o.peak_h2_mM << " | " << o.peak_gas_volume_mm3 << " |\n";
     md
       << "\nSame mesh, tissues, boundaries and time steps for every alloy; each "
-         "alloy's run is in its own subdirectory. The implant geometry is "
-         "fixed in this version (mass lost = Mg released / Mg mass fraction), "
-         "so times to 50 %/90 % mass loss ignore the shrinking surface.\n";
+         "alloy's run is in its own subdirectory. Mass lost is the metal "
+         "gone from the implant cells; times are interpolated between steps "
+         "(\"not reached\" if the run ends first).\n";
   }
 } // namespace mgsim

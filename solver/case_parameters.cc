@@ -408,6 +408,12 @@ namespace mgsim
             prm.boundaries.push_back(boundary);
           }
       }
+    // Implant cells that corrode away become this region; a case may set
+    // its tissue in [region.degraded], otherwise the database entry is used.
+    if (!prm.regions.empty() && !prm.find_region(degraded_region))
+      prm.regions.push_back(
+        {degraded_region,
+         make_tissue(tissues.get(degraded_region, "tissue database"))});
     if (prm.regions.empty())
       throw InputError(
         case_file +

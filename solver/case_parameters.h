@@ -59,6 +59,12 @@ namespace mgsim
     unsigned long pitting_seed = 1;
   };
 
+  /**
+   * The region that implant cells join when their metal is gone. It need not
+   * exist in the mesh; the database's tissue of that name is its default.
+   */
+  inline const std::string degraded_region = "degraded";
+
   struct RegionParameters
   {
     /** Mesh volume region (gmsh physical group). */

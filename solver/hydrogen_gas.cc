@@ -95,6 +95,25 @@ namespace mgsim
     ghosted_fraction = fraction;
   }
 
+  VectorType
+  HydrogenGas::moles_per_dof() const
+  {
+    VectorType moles(gas);
+    moles.scale(volumes);
+    return moles;
+  }
+
+  void
+  HydrogenGas::set_moles(const VectorType &moles)
+  {
+    for (const auto i : dof_handler.locally_owned_dofs())
+      gas(i) = moles(i) / volumes(i);
+    gas.compress(VectorOperation::insert);
+    VectorType fraction(gas);
+    fraction *= molar_volume;
+    ghosted_fraction = fraction;
+  }
+
   double
   HydrogenGas::moles() const
   {

@@ -43,6 +43,14 @@ namespace mgsim
     void
     exchange(const VectorType &h, double dt, VectorType &to_gas);
 
+    /** H2 held as gas at each DoF [mol]. */
+    VectorType
+    moles_per_dof() const;
+
+    /** Replaces the gas by @p moles per DoF (after the DoFs changed). */
+    void
+    set_moles(const VectorType &moles);
+
     /** H2 held as gas [mol]. */
     double
     moles() const;

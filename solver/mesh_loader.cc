@@ -258,7 +258,8 @@ namespace mgsim
         file + ": [implant] region = '" + parameters.implant.region +
         "': expected a mesh region (" + join(region_names) + ")");
     for (const auto &region : parameters.regions)
-      if (mesh.regions.count(region.name) == 0)
+      if (mesh.regions.count(region.name) == 0 &&
+          region.name != degraded_region)
         throw InputError(file + ": [region." + region.name +
                          "]: expected a mesh region (" + join(region_names) +
                          ")");

@@ -42,9 +42,10 @@ namespace mgsim
   }
 
   void
-  OutputWriter::write(const DoFHandler<3>            &dof_handler,
-                      const std::vector<OutputField> &fields,
-                      const double                    t)
+  OutputWriter::write(const DoFHandler<3>                &dof_handler,
+                      const std::vector<OutputField>     &fields,
+                      const std::vector<CellOutputField> &cell_fields,
+                      const double                        t)
   {
     const auto   &triangulation = dof_handler.get_triangulation();
     Vector<float> region(triangulation.n_active_cells());
@@ -63,6 +64,13 @@ namespace mgsim
         data_out.add_data_vector(*fields[i].values,
                                  "field" + std::to_string(i));
         data_out.display_names.push_back(fields[i].name);
+      }
+    for (std::size_t i = 0; i < cell_fields.size(); ++i)
+      {
+        data_out.add_data_vector(cell_fields[i].values,
+                                 "cell_field" + std::to_string(i),
+                                 DataOut<3>::type_cell_data);
+        data_out.display_names.push_back(cell_fields[i].name);
       }
     data_out.add_data_vector(region, "region_id", DataOut<3>::type_cell_data);
     data_out.add_data_vector(rank, "mpi_rank", DataOut<3>::type_cell_data);

@@ -7,6 +7,7 @@
 #include "scalar_transport.h"
 
 #include <deal.II/dofs/dof_handler.h>
+#include <deal.II/lac/vector.h>
 
 #include <string>
 #include <utility>
@@ -21,19 +22,27 @@ namespace mgsim
     std::string       name;
   };
 
+  /** @brief A per-cell field (indexed by active cell) and its display name. */
+  struct CellOutputField
+  {
+    dealii::Vector<float> values;
+    std::string           name;
+  };
+
   class OutputWriter
   {
   public:
     OutputWriter(std::string directory, MPI_Comm comm);
 
     /**
-     * Writes @p fields plus cell fields "region id" and "MPI rank" at time
-     * @p t [s].
+     * Writes @p fields, @p cell_fields and the cell fields "region id" and
+     * "MPI rank" at time @p t [s].
      */
     void
-    write(const dealii::DoFHandler<3>    &dof_handler,
-          const std::vector<OutputField> &fields,
-          double                          t);
+    write(const dealii::DoFHandler<3>        &dof_handler,
+          const std::vector<OutputField>     &fields,
+          const std::vector<CellOutputField> &cell_fields,
+          double                              t);
 
   private:
     std::string                                 directory;

@@ -1,6 +1,6 @@
 #include "problem.h"
 
-#include "implant_surface.h"
+#include "field_transfer.h"
 #include "input_error.h"
 #include "nodal_average.h"
 #include "output_writer.h"
@@ -12,12 +12,24 @@
 #include <deal.II/base/utilities.h>
 #include <deal.II/fe/fe_nothing.h>
 #include <deal.II/fe/fe_q.h>
+#include <deal.II/grid/grid_tools.h>
 
 #include <iomanip>
 
 namespace mgsim
 {
   using namespace dealii;
+
+  namespace
+  {
+    /**
+     * Cells that would empty within this fraction of a step's recession
+     * more are emptied in that step (their last bit of metal released a
+     * little early), so that cells emptying at nearly the same time share
+     * one step and one switch of the DoFs instead of each forcing its own.
+     */
+    constexpr double empty_snap = 0.02;
+  } // namespace
 
   Problem::Problem(const CaseParameters &parameters, MPI_Comm comm)
     : prm(parameters)
@@ -31,9 +43,11 @@ namespace mgsim
 
   Problem::~Problem()
   {
-    // Transports hold references into the DoFHandler: release them first.
+    // These hold references into the DoFHandler: release them first.
     mg.reset();
     h2.reset();
+    gas.reset();
+    metal.reset();
     dofs.clear();
   }
 
@@ -49,20 +63,24 @@ namespace mgsim
     mesh = load_mesh(prm.mesh, triangulation);
     check_mesh_against_case(mesh, prm);
 
-    // Every configured region must hold cells (a group may exist but be empty).
+    // Every configured region must hold cells (a group may exist but be
+    // empty); `degraded` may start empty, with a material id of its own.
     std::map<types::material_id, double> counts;
     for (const auto &cell : triangulation.active_cell_iterators())
       if (cell->is_locally_owned())
-        {
-          counts[cell->material_id()] += 1;
-          if (cell->material_id() == implant_material())
-            implant_volume += cell->measure();
-        }
-    implant_volume = Utilities::MPI::sum(implant_volume, comm);
+        counts[cell->material_id()] += 1;
     for (const auto &[name, id] : mesh.regions)
-      if (Utilities::MPI::sum(counts[id], comm) == 0)
+      if (Utilities::MPI::sum(counts[id], comm) == 0 && name != degraded_region)
         throw InputError(mesh.msh_file + ": region '" + name +
                          "' has no cells");
+    if (mesh.regions.count(degraded_region) == 0)
+      {
+        types::material_id largest = 0;
+        for (const auto &[name, id] : mesh.regions)
+          largest = std::max(largest, id);
+        mesh.regions[degraded_region] = largest + 1;
+      }
+    degraded_material = mesh.regions.at(degraded_region);
 
     setup_dofs();
   }
@@ -88,13 +106,22 @@ namespace mgsim
     const PittingField pitting(prm.implant.alloy.pitting_weibull_shape,
                                prm.implant.pit_size,
                                prm.implant.pitting_seed);
-    surface = assemble_implant_surface(
-      dofs, face_quadrature, implant, pitting, surface_weights);
+    metal = std::make_unique<ImplantMetal>(
+      dofs, implant, pitting, rate_law.mg_molar_density(), face_quadrature);
+    surface = metal->exposed_area();
     if (surface.geometric == 0)
       throw InputError(prm.case_file + ": [implant] region = '" +
                        prm.implant.region +
                        "': the implant has no face in contact with tissue");
+    setup_transports();
+    mg->setup_system();
+    h2->setup_system();
+    setup_gas();
+  }
 
+  void
+  Problem::setup_transports()
+  {
     TransportSetup mg_setup, h2_setup;
     mg_setup.name = "Mg2+";
     h2_setup.name = "H2";
@@ -134,9 +161,11 @@ namespace mgsim
                                            cell_quadrature,
                                            face_quadrature,
                                            h2_setup);
-    mg->setup_system();
-    h2->setup_system();
+  }
 
+  void
+  Problem::setup_gas()
+  {
     if (prm.gas.enabled)
       {
         std::map<types::material_id, double> solubility;
@@ -150,6 +179,50 @@ namespace mgsim
                                             region_ids,
                                             cell_quadrature);
       }
+  }
+
+  unsigned int
+  Problem::open_emptied_cells()
+  {
+    const auto         emptied = metal->emptied_cells();
+    const unsigned int n_opened =
+      Utilities::MPI::sum(static_cast<unsigned int>(emptied.size()), comm);
+    if (n_opened == 0)
+      return 0;
+
+    FieldTransfer      transfer(dofs);
+    const unsigned int mg_field = transfer.capture(mg->solution());
+    const unsigned int h2_field = transfer.capture(h2->solution());
+    const unsigned int gas_field =
+      gas ? transfer.capture(gas->moles_per_dof()) : 0;
+
+    for (const auto &cell : emptied)
+      {
+        cell->set_material_id(degraded_material);
+        cell->set_active_fe_index(0);
+      }
+    metal->remove_emptied_cells();
+    // Ghost copies must see the new material (coefficients, exposure);
+    // distribute_dofs() sends the active FE indices itself.
+    GridTools::exchange_cell_data_to_ghosts<types::material_id, DoFHandler<3>>(
+      dofs,
+      [](const DoFHandler<3>::active_cell_iterator &cell) {
+        return std::optional<types::material_id>(cell->material_id());
+      },
+      [](const DoFHandler<3>::active_cell_iterator &cell,
+         const types::material_id &id) { cell->set_material_id(id); });
+    dofs.distribute_dofs(fe_collection);
+    metal->update_exposure();
+
+    const auto opened = transfer.new_dofs();
+    mg->continue_from(transfer.restore(mg_field, true), opened);
+    h2->continue_from(transfer.restore(h2_field, true), opened);
+    if (gas)
+      {
+        setup_gas();
+        gas->set_moles(transfer.restore(gas_field, false));
+      }
+    return n_opened;
   }
 
   void
@@ -228,6 +301,7 @@ namespace mgsim
                                         "dofs",
                                         "implant_mass_g",
                                         "implant_volume_mm3",
+                                        "front_area_mm2",
                                         "mg_released_mol",
                                         "mg_tissue_mol",
                                         "mg_cleared_mol",
@@ -255,7 +329,7 @@ namespace mgsim
   {
     const TransportLedger &m   = mg->ledger();
     const TransportLedger &h   = h2->ledger();
-    const double           mm3 = 1e-9;
+    const double           mm2 = 1e-6, mm3 = 1e-9;
     // H2 released equals Mg released (1:1); the H2 transport's own ledger
     // counts what was injected net of gas exchange.
     const double h2_released = m.released;
@@ -266,33 +340,28 @@ namespace mgsim
         std::abs(h2_released -
                  (h.content + h2_gas + h.cleared + h.boundary_outflow)) /
           h2_released;
-    // The geometry is fixed in this version: the metal lost is what was
-    // released (mol Mg / w_Mg -> alloy mass); the volume follows the density.
-    const Alloy &alloy = prm.implant.alloy;
-    const double metal_lost_kg =
-      m.released * units::molar_mass_mg / alloy.mg_mass_fraction;
-    const double implant_mass_kg =
-      alloy.density * implant_volume - metal_lost_kg;
-    std::vector<double>       row = {t,
-                                     t / units::hour,
-                                     double(dofs.n_dofs()),
-                                     implant_mass_kg * 1e3,
-                                     implant_mass_kg / alloy.density / mm3,
-                                     m.released,
-                                     m.content,
-                                     m.cleared,
-                                     m.boundary_outflow,
-                                     m.balance_error(),
-                                     mg->max_value() / units::mM,
-                                     mg->min_value() / units::mM,
-                                     h2->max_value() / units::mM,
-                                     h2_released,
-                                     h.content,
-                                     h2_gas,
-                                     h.cleared,
-                                     h.boundary_outflow,
-                                     h2_error,
-                                     (gas ? gas->volume() : 0.0) / mm3};
+    const double              metal_volume = metal->volume();
+    std::vector<double>       row          = {t,
+                                              t / units::hour,
+                                              double(dofs.n_dofs()),
+                                              prm.implant.alloy.density * metal_volume * 1e3,
+                                              metal_volume / mm3,
+                                              metal->front_area() / mm2,
+                                              m.released,
+                                              m.content,
+                                              m.cleared,
+                                              m.boundary_outflow,
+                                              m.balance_error(),
+                                              mg->max_value() / units::mM,
+                                              mg->min_value() / units::mM,
+                                              h2->max_value() / units::mM,
+                                              h2_released,
+                                              h.content,
+                                              h2_gas,
+                                              h.cleared,
+                                              h.boundary_outflow,
+                                              h2_error,
+                                              (gas ? gas->volume() : 0.0) / mm3};
     const std::vector<double> per_region =
       gas ? gas->volume_per_region() :
             std::vector<double>(region_ids.size(), 0.0);
@@ -332,7 +401,7 @@ namespace mgsim
     const unsigned int order     = prm.time.scheme == TimeScheme::bdf2 ? 2 : 1;
 
     CsvWriter  stats(directory + "/stats.csv", statistics_columns(), root);
-    VectorType to_gas, h2_injection(surface_weights);
+    VectorType released, to_gas, h2_injection;
     CsvWriter  solver_log(directory + "/solver.csv",
                          {"step",
                            "time_h",
@@ -347,13 +416,18 @@ namespace mgsim
     std::unique_ptr<OutputWriter> output;
     if (prm.output.write_vtu)
       output = std::make_unique<OutputWriter>(directory, comm);
-    std::vector<OutputField> fields = {{&mg->solution(), "Mg2+ [mM]"},
-                                       {&h2->solution(), "H2 [mM]"}};
-    if (gas)
-      fields.push_back({&gas->volume_fraction(), "H2 gas volume fraction"});
     const auto write_output = [&](double t) {
-      if (output)
-        output->write(dofs, fields, t);
+      if (!output)
+        return;
+      // The gas model is rebuilt when cells open: take its field afresh.
+      std::vector<OutputField> fields = {{&mg->solution(), "Mg2+ [mM]"},
+                                         {&h2->solution(), "H2 [mM]"}};
+      if (gas)
+        fields.push_back({&gas->volume_fraction(), "H2 gas volume fraction"});
+      output->write(dofs,
+                    fields,
+                    {{metal->fraction_per_cell(), "metal fraction"}},
+                    t);
     };
 
     RunSummary summary;
@@ -368,27 +442,32 @@ namespace mgsim
     double       step = prm.time.time_step;
     while (t < prm.time.end_time - tiny)
       {
-        const double dt    = std::min(step, prm.time.end_time - t);
+        double dt = std::min(step, prm.time.end_time - t);
+        // No step empties a cell past zero: it ends when the next cell does.
+        const double to_empty = metal->recession_to_next_empty();
+        if (rate_law.recession(t, t + dt) >= to_empty)
+          dt = rate_law.time_to_recede(t, to_empty) - t;
         const double t_new = t + dt;
-        // The Mg (and 1:1 H2) that leaves the implant surface in this step,
-        // integrated exactly: released totals equal metal lost.
-        const double released_per_area =
-          rate_law.mg_released_per_area(t, t_new);
+
+        // The Mg (and 1:1 H2) that leaves the metal in this step, integrated
+        // exactly in time: released totals equal metal lost.
         Timer step_timer;
-        mg->advance_injecting(dt, order, surface_weights, released_per_area);
+        metal->recede(rate_law.recession(t, t_new), empty_snap, released);
+        mg->advance_injecting(dt, order, released, 1.0);
         if (gas)
           {
             // Gas exchange from the state at the start of the step, handed
             // to the H2 transport as an exact (negative) injection.
             gas->exchange(h2->solution(), dt, to_gas);
-            h2_injection.equ(released_per_area, surface_weights);
+            h2_injection = released;
             h2_injection -= to_gas;
             h2->advance_injecting(dt, order, h2_injection, 1.0);
           }
         else
-          h2->advance_injecting(dt, order, surface_weights, released_per_area);
+          h2->advance_injecting(dt, order, released, 1.0);
         t = t_new;
         ++summary.steps;
+        summary.cells_opened += open_emptied_cells();
 
         stats.write_row(statistics_row(t));
         const auto  &a = mg->last_step(), &b = h2->last_step();

@@ -1,13 +1,15 @@
-// The simulation of one case (step-26 style): owns the mesh, the DoFs and the
-// two transported species (Mg2+, dissolved H2), and runs the time loop
-//   release J(t) -> advance Mg2+ and H2 -> statistics -> output.
-// The implant geometry is fixed in this version: implant cells carry no
-// unknowns (FE_Nothing) and store no mass; release enters across their faces.
+// The simulation of one case (step-26 style): owns the mesh, the DoFs, the
+// implant metal and the two transported species (Mg2+, dissolved H2), and
+// runs the time loop
+//   metal recedes -> its Mg (and H2) enters the tissue -> advance Mg2+ and
+//   H2 -> emptied implant cells become tissue -> statistics -> output.
+// Implant cells carry no unknowns (FE_Nothing) while they hold metal; when
+// their metal is gone they switch to FE_Q and join the `degraded` region.
 #pragma once
 
 #include "case_parameters.h"
 #include "hydrogen_gas.h"
-#include "implant_surface.h"
+#include "implant_metal.h"
 #include "mesh_loader.h"
 #include "rate_law.h"
 #include "scalar_transport.h"
@@ -27,7 +29,9 @@ namespace mgsim
   /** @brief Figures of a finished run. */
   struct RunSummary
   {
-    unsigned int steps             = 0;
+    unsigned int steps = 0;
+    /** Implant cells whose metal was used up. */
+    unsigned int cells_opened      = 0;
     double       max_balance_error = 0;
     double       wall_seconds      = 0;
     /** Peak resident memory summed over all ranks [MB]. */
@@ -91,9 +95,14 @@ namespace mgsim
     double
     initial_implant_volume() const
     {
-      return implant_volume;
+      return metal->initial_volume();
     }
-    /** Implant surface area weighted by the pitting factor [m^2]. */
+    const ImplantMetal &
+    implant_metal() const
+    {
+      return *metal;
+    }
+    /** Initial implant surface weighted by the pitting factor [m^2]. */
     double
     effective_implant_area() const
     {
@@ -105,6 +114,19 @@ namespace mgsim
   private:
     void
     setup_dofs();
+    /** Mg2+ and H2 transports on the current DoFs. */
+    void
+    setup_transports();
+    /** The gas model on the current DoFs (if enabled). */
+    void
+    setup_gas();
+    /**
+     * Turns implant cells without metal into `degraded` tissue: switches
+     * their element, renumbers the DoFs and carries the fields over without
+     * creating or losing mass. Collective; returns the number of cells.
+     */
+    unsigned int
+    open_emptied_cells();
     /** Adaptive step after a step of @p step with error indicator @p deviation.
      */
     double
@@ -125,10 +147,11 @@ namespace mgsim
     dealii::DoFHandler<3>                           dofs;
     CorrosionRateLaw                                rate_law;
 
-    VectorType   surface_weights;
+    std::unique_ptr<ImplantMetal> metal;
+    /** Initial implant surface. */
     SurfaceAreas surface;
-    /** Initial implant volume [m^3]. */
-    double                           implant_volume = 0;
+    /** Material id of the `degraded` region. */
+    dealii::types::material_id       degraded_material = 0;
     std::unique_ptr<ScalarTransport> mg, h2;
     std::unique_ptr<HydrogenGas>     gas;
     /** Material ids of the tissue regions, in case order. */

@@ -34,15 +34,36 @@ namespace mgsim
   }
 
   double
-  CorrosionRateLaw::mg_released_per_area(const double t0, const double t1) const
+  CorrosionRateLaw::recession(const double t0, const double t1) const
   {
     const double tau = alloy.rate_decay_time;
     const double integral_mm_per_y_s =
       alloy.rate_steady_mm_per_y * (t1 - t0) +
       (alloy.rate_initial_mm_per_y - alloy.rate_steady_mm_per_y) * tau *
         (std::exp(-t0 / tau) - std::exp(-t1 / tau));
-    return environment_factor * integral_mm_per_y_s * units::mm_per_year *
-           mg_molar_density();
+    return environment_factor * integral_mm_per_y_s * units::mm_per_year;
+  }
+
+  double
+  CorrosionRateLaw::time_to_recede(const double t0, const double distance) const
+  {
+    // The recession grows strictly with t1 (v > 0): bisection on a bracket
+    // found by doubling, to round-off.
+    double low = t0, high = t0 + distance / recession_velocity(t0);
+    while (recession(t0, high) < distance)
+      high = t0 + 2 * (high - t0);
+    for (int i = 0; i < 200 && high - low > 1e-14 * high; ++i)
+      {
+        const double middle                             = 0.5 * (low + high);
+        (recession(t0, middle) < distance ? low : high) = middle;
+      }
+    return high;
+  }
+
+  double
+  CorrosionRateLaw::mg_released_per_area(const double t0, const double t1) const
+  {
+    return recession(t0, t1) * mg_molar_density();
   }
 
   double

@@ -26,6 +26,17 @@ namespace mgsim
     double
     mg_flux(double t) const;
 
+    /** Distance a surface recedes between @p t0 and @p t1 [m] (exact). */
+    double
+    recession(double t0, double t1) const;
+
+    /**
+     * The time at which a surface has receded by @p distance [m] since
+     * @p t0 [s] (never before: recession(t0, result) >= distance).
+     */
+    double
+    time_to_recede(double t0, double distance) const;
+
     /**
      * Mg released per exposed area between @p t0 and @p t1 [mol/m^2]: the
      * exact integral of the flux, so that released = metal lost for any

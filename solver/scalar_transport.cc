@@ -56,6 +56,62 @@ namespace mgsim
   void
   ScalarTransport::setup_system()
   {
+    build_operators();
+    set_state(background_field);
+  }
+
+  void
+  ScalarTransport::continue_from(
+    const VectorType                           &carried,
+    const std::vector<types::global_dof_index> &opened)
+  {
+    const double content_before = ledger_.content;
+    build_operators();
+    // The new cells bring their background level with them (blood supplies
+    // it, not the implant): the baseline of the content moves by that much.
+    initial_content = content_weights * background_field;
+
+    // Mass that the change would create or destroy, taken back by scaling
+    // the excess over background on the opened DoFs (or, if that cannot
+    // absorb it, everywhere): c_b + (1 - lambda) (c - c_b) keeps every value
+    // between c and c_b, so nothing turns negative.
+    VectorType c(carried);
+    constraints.distribute(c);
+    const double defect =
+      content_weights * c - initial_content - content_before;
+    const auto excess_on = [&](const auto &dofs) {
+      VectorType d(owned_dofs, comm);
+      for (const auto i : dofs)
+        if (!constraints.is_constrained(i))
+          d(i) = c(i) - background_field(i);
+      d.compress(VectorOperation::insert);
+      return d;
+    };
+    for (const VectorType &direction :
+         {excess_on(opened), excess_on(owned_dofs)})
+      {
+        const double weight = content_weights * direction;
+        if (weight > 0 && defect <= weight)
+          {
+            c.add(-defect / weight, direction);
+            break;
+          }
+      }
+
+    current_solution = c;
+    old_solution     = c;
+    older_solution   = c;
+    ghosted_solution = c;
+    // The history lives on the old DoFs: the next step is backward Euler.
+    have_history       = false;
+    previous_injection = 0;
+    ledger_.content    = content_weights * c - initial_content;
+    previous_ledger_   = ledger_;
+  }
+
+  void
+  ScalarTransport::build_operators()
+  {
     owned_dofs    = dof_handler.locally_owned_dofs();
     relevant_dofs = DoFTools::extract_locally_relevant_dofs(dof_handler);
 
@@ -91,7 +147,6 @@ namespace mgsim
     system_mass_factor = -1;
 
     assemble_operators();
-    set_state(background_field);
   }
 
   void

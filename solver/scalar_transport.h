@@ -98,6 +98,17 @@ namespace mgsim
     void
     setup_system();
 
+    /**
+     * After the DoFs changed (cells opened): rebuilds the operators and
+     * continues from @p carried, the state moved onto the new DoFs. The
+     * content above background is kept exactly by correcting the values on
+     * @p opened (the new DoFs); the ledger continues, the time history
+     * restarts (next step backward Euler).
+     */
+    void
+    continue_from(const VectorType                                   &carried,
+                  const std::vector<dealii::types::global_dof_index> &opened);
+
     /** Replaces the current state (and history) by @p initial. */
     void
     set_state(const VectorType &initial);
@@ -206,6 +217,9 @@ namespace mgsim
     /** Calls @p use with the terms of every locally owned tissue cell. */
     void
     for_each_cell(const std::function<void(const CellTerms &)> &use) const;
+    /** Index sets, constraints, sparsity, operators, background. */
+    void
+    build_operators();
     void
     assemble_operators();
     void

@@ -12,7 +12,6 @@
 // choice: relative to c itself they would be ~3x smaller.
 // Usage: bessel_wire CASE.cfg [--set overrides...]
 #include "case_parameters.h"
-#include "implant_surface.h"
 #include "problem.h"
 #include "rate_law.h"
 #include "units.h"
@@ -53,8 +52,11 @@ main(int argc, char **argv)
 
   const auto  &tissue = prm.regions.front().tissue.mg;
   const double R      = 0.25e-3;
+  // The front has receded by ~2 um over the run: the release it drives is
+  // the rate law's flux on the front's present area, entering at R.
   const double J =
-    mgsim::CorrosionRateLaw(prm.implant).mg_flux(prm.time.end_time);
+    mgsim::CorrosionRateLaw(prm.implant).mg_flux(prm.time.end_time) *
+    problem.implant_metal().front_area() / problem.effective_implant_area();
   const double kappa        = std::sqrt(tissue.clearance / tissue.diffusivity);
   const auto   exact_excess = [&](double r) {
     return J / (tissue.volume_fraction * tissue.diffusivity * kappa) *

@@ -1,8 +1,9 @@
 // Release with a time-dependent rate law (burst CR_0 = 2 mm/y decaying with
 // tau = 0.1 d to CR_ss = 0.1 mm/y) on the coarse wire mesh, 12 h:
-//  - the released Mg equals the exact time integral of the flux over the
-//    implant surface, for every step size and both schemes (relative 1e-12:
-//    the injection is booked exactly, only round-off remains);
+//  - the released Mg equals the metal lost, for every step size and both
+//    schemes (relative 1e-12: the injection is booked exactly, only
+//    round-off remains), and lies within s/R below the rate law's integral
+//    on the initial surface (the front shrinks as it recedes by s);
 //  - the peak concentration converges in time at the scheme's order:
 //    self-convergence ratios of successive differences (dt = 2, 1, 0.5,
 //    0.25, 0.125 h) give observed orders within 0.35 of 1 (backward Euler)
@@ -49,17 +50,27 @@ main(int argc, char **argv)
           const mgsim::CaseParameters &prm     = run.prm;
           const mgsim::Problem        &problem = run.problem;
 
-          const double exact = problem.effective_implant_area() *
-                               mgsim::CorrosionRateLaw(prm.implant)
-                                 .mg_released_per_area(0, prm.time.end_time);
+          const mgsim::CorrosionRateLaw law(prm.implant);
+          const auto                   &metal = problem.implant_metal();
+          const double                  metal_lost =
+            law.mg_molar_density() * (metal.initial_volume() - metal.volume());
           const double released = problem.magnesium().ledger().released;
-          const double error    = std::abs(released / exact - 1);
-          const bool   ok       = error < 1e-12;
+          const double error    = std::abs(released / metal_lost - 1);
+          // Against the rate law on the initial surface: the front recedes
+          // by s (0.44 um here) into a convex implant, so its area shrinks
+          // and the release is below A s by at most about s/R.
+          const double s = law.recession(0, prm.time.end_time);
+          const double flat =
+            problem.effective_implant_area() * s * law.mg_molar_density();
+          const double ratio = released / flat;
+          const bool   ok =
+            error < 1e-12 && ratio <= 1 && ratio > 1 - s / 0.25e-3;
           failures += ok ? 0 : 1;
           peaks.push_back(problem.magnesium().max_value());
           if (root)
             std::cout << scheme << " dt = " << hours
-                      << " h: released / exact - 1 = " << error
+                      << " h: released / metal lost - 1 = " << error
+                      << ", released / (A s) = " << ratio
                       << (ok ? "" : "  FAIL") << ", peak " << peaks.back()
                       << " mM\n";
         }

@@ -1,0 +1,146 @@
+// The metal of the implant, cell by cell (SCIENCE.md §2): each implant cell
+// K loses metal across its exposed faces -- faces shared with a tissue cell,
+// including cells that have already corroded away -- so the corrosion front
+// moves inward one cell at a time.
+//
+// Within a cell every exposed face f recedes at f_f v(t), with v the rate
+// law's recession velocity and f_f the face's mean pitting factor; d_f is
+// how far it has receded. The remaining metal is a hexahedron shrunk along
+// its three axes: along axis a (faces 2a, 2a+1) the cross-section varies
+// linearly between the two face areas (a frustum, exact for the layers of a
+// cylinder), so the fraction left is phi_K = prod_a g_a(d_2a, d_2a+1) with
+//   g_a = int_{d_lo}^{l_a - d_hi} A_a(x) dx / int_0^{l_a} A_a(x) dx.
+// The exposed area is then -dV/ds, which shrinks as the front moves into a
+// curved layer: a uniformly corroding wire follows R(t) = R0 - v t. The
+// Mg released by a cell, rho w_Mg |K| (phi_before - phi_after) / M_Mg, enters
+// the tissue across its exposed faces in the same step (split by pitting-
+// weighted area, and within a face by f phi_i).
+#pragma once
+
+#include "pitting.h"
+#include "scalar_transport.h"
+
+#include <deal.II/dofs/dof_handler.h>
+#include <deal.II/hp/q_collection.h>
+#include <deal.II/lac/vector.h>
+
+#include <array>
+#include <map>
+#include <vector>
+
+namespace mgsim
+{
+  /** @brief Areas of the exposed implant surface [m^2], summed over ranks. */
+  struct SurfaceAreas
+  {
+    /** Geometric area of the exposed faces. */
+    double geometric = 0;
+    /** Area weighted with the pitting factor, int_S f dS. */
+    double effective = 0;
+  };
+
+  class ImplantMetal
+  {
+  public:
+    /**
+     * Starts with every cell of material @p implant full of metal.
+     * @p mg_molar_density: rho w_Mg / M_Mg [mol/m^3].
+     */
+    ImplantMetal(const dealii::DoFHandler<3>      &dof_handler,
+                 dealii::types::material_id        implant,
+                 const PittingField               &pitting,
+                 double                            mg_molar_density,
+                 const dealii::hp::QCollection<2> &face_quadrature);
+
+    /**
+     * Finds the exposed faces and how their release is distributed over the
+     * tissue DoFs. Call after every change of the DoFs or of the cells' FE.
+     */
+    void
+    update_exposure();
+
+    /**
+     * Base recession [m] after which the next cell empties (minimum over all
+     * ranks); infinity if no metal is exposed.
+     */
+    double
+    recession_to_next_empty() const;
+
+    /**
+     * Recedes every exposed face by f_f @p ds and fills @p released with the
+     * Mg moles that enter each tissue DoF. Cells that would empty within
+     * (1 + @p snap) @p ds are emptied completely, so near-simultaneous
+     * events share one step. Returns the moles released (all ranks).
+     */
+    double
+    recede(double ds, double snap, VectorType &released);
+
+    /** Locally owned implant cells without metal left (after recede()). */
+    std::vector<dealii::DoFHandler<3>::active_cell_iterator>
+    emptied_cells() const;
+
+    /** Forgets cells that have become tissue (emptied_cells()). */
+    void
+    remove_emptied_cells();
+
+    /** Metal volume left [m^3] (all ranks). */
+    double
+    volume() const;
+
+    /** Metal volume at t = 0 [m^3]. */
+    double
+    initial_volume() const
+    {
+      return volume_at_start;
+    }
+
+    /**
+     * Area of the corrosion front now, weighted with the pitting factor
+     * (-dV/ds, all ranks) [m^2]: release rate = v(t) rho w / M times this.
+     */
+    double
+    front_area() const;
+
+    /** Faces exposed now, as in the mesh (all ranks). */
+    SurfaceAreas
+    exposed_area() const;
+
+    /** Metal fraction per active cell (0 in tissue), for output. */
+    dealii::Vector<float>
+    fraction_per_cell() const;
+
+  private:
+    /** One implant cell: geometry, exposure and how far each face receded. */
+    struct CellMetal
+    {
+      double                volume = 0;
+      std::array<double, 6> area{}, pitting{}, depth{};
+      std::array<bool, 6>   exposed{};
+      std::array<double, 3> length{};
+      /** Emptied by recede(): no metal left. */
+      bool empty = false;
+      /** Release distribution: tissue DoFs and weights summing to 1. */
+      std::vector<dealii::types::global_dof_index> dofs;
+      std::vector<double>                          weights;
+
+      /** Fraction of the cell still metal at face depths @p d. */
+      double
+      fraction(const std::array<double, 6> &d) const;
+      /** -dV/ds: pitting-weighted area of the front in this cell. */
+      double
+      front_area() const;
+      /** Base recession until the cell is empty (infinity if unexposed). */
+      double
+      recession_to_empty() const;
+    };
+
+    const dealii::DoFHandler<3>     &dof_handler;
+    const dealii::types::material_id implant;
+    const PittingField               pitting;
+    const double                     molar_density;
+    const dealii::hp::QCollection<2> face_quadrature;
+    /** Locally owned implant cells by active cell index. */
+    std::map<unsigned int, CellMetal> cells;
+    double                            volume_at_start = 0;
+  };
+} // namespace mgsim
