@@ -106,8 +106,9 @@ namespace mgsim
   void
   HydrogenGas::set_moles(const VectorType &moles)
   {
+    // Implant nodes have no tissue volume and hold no gas.
     for (const auto i : dof_handler.locally_owned_dofs())
-      gas(i) = moles(i) / volumes(i);
+      gas(i) = volumes(i) > 0 ? moles(i) / volumes(i) : 0.0;
     gas.compress(VectorOperation::insert);
     VectorType fraction(gas);
     fraction *= molar_volume;

@@ -16,18 +16,19 @@ namespace mgsim
   {
     constexpr double infinity = std::numeric_limits<double>::infinity();
 
-    /** A cell's neighbour across face @p f if it carries concentration
-     * unknowns (tissue, or an implant cell already corroded away). */
+    /** Whether the neighbour across face @p f is tissue (including implant
+     * cells already corroded away). */
     bool
     exposed_across(const DoFHandler<3>::active_cell_iterator &cell,
-                   const unsigned int                         f)
+                   const unsigned int                         f,
+                   const types::material_id                   implant)
     {
       if (cell->at_boundary(f))
         return false;
       const auto neighbor = cell->neighbor(f);
       Assert(neighbor->is_active(),
              ExcMessage("refined tissue next to metal is not supported yet"));
-      return neighbor->get_fe().n_dofs_per_cell() > 0;
+      return neighbor->material_id() != implant;
     }
   } // namespace
 
@@ -166,7 +167,7 @@ namespace mgsim
         double total = 0;
         for (const unsigned int f : cell->face_indices())
           {
-            metal.exposed[f] = exposed_across(cell, f);
+            metal.exposed[f] = exposed_across(cell, f, implant);
             if (!metal.exposed[f])
               continue;
             // The release enters the tissue cell across this face, weighted

@@ -13,7 +13,7 @@ namespace mgsim
     VectorType sum_values(owned, comm), count(owned, comm), result(owned, comm);
     std::vector<types::global_dof_index> dofs;
     for (const auto &cell : dof_handler.active_cell_iterators())
-      if (cell->is_locally_owned() && cell->get_fe().n_dofs_per_cell() > 0)
+      if (cell->is_locally_owned() && values.count(cell->material_id()))
         {
           const double value = values.at(cell->material_id());
           dofs.resize(cell->get_fe().n_dofs_per_cell());

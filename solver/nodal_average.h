@@ -11,7 +11,10 @@
 
 namespace mgsim
 {
-  /** Nodal average of @p values (per material id) over cells with unknowns. */
+  /**
+   * Nodal average of @p values (per material id) over the adjacent cells
+   * whose material is in @p values; 0 at DoFs with no such cell.
+   */
   VectorType
   nodal_average(const dealii::DoFHandler<3>                        &dof_handler,
                 const std::map<dealii::types::material_id, double> &values);

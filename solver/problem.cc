@@ -1,6 +1,5 @@
 #include "problem.h"
 
-#include "field_transfer.h"
 #include "input_error.h"
 #include "nodal_average.h"
 #include "output_writer.h"
@@ -10,7 +9,6 @@
 
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/base/utilities.h>
-#include <deal.II/fe/fe_nothing.h>
 #include <deal.II/fe/fe_q.h>
 #include <deal.II/grid/grid_tools.h>
 
@@ -89,18 +87,14 @@ namespace mgsim
   Problem::setup_dofs()
   {
     const unsigned int degree = prm.solver.fe_degree;
-    // Implant cells carry no unknowns: no Mg can be stored in metal.
+    // One element everywhere: implant nodes exist but stay inactive (unit
+    // rows, no mass) until their cells corrode away, so opening a cell adds
+    // its terms without renumbering anything.
     fe_collection.push_back(FE_Q<3>(degree));
-    fe_collection.push_back(FE_Nothing<3>(1, true));
     cell_quadrature.push_back(QGauss<3>(degree + 1));
-    cell_quadrature.push_back(QGauss<3>(degree + 1));
-    face_quadrature.push_back(QGauss<2>(degree + 1));
     face_quadrature.push_back(QGauss<2>(degree + 1));
 
     const types::material_id implant = implant_material();
-    for (const auto &cell : dofs.active_cell_iterators())
-      if (cell->is_locally_owned())
-        cell->set_active_fe_index(cell->material_id() == implant ? 1 : 0);
     dofs.distribute_dofs(fe_collection);
 
     const PittingField pitting(prm.implant.alloy.pitting_weibull_shape,
@@ -190,20 +184,15 @@ namespace mgsim
     if (n_opened == 0)
       return 0;
 
-    FieldTransfer      transfer(dofs);
-    const unsigned int mg_field = transfer.capture(mg->solution());
-    const unsigned int h2_field = transfer.capture(h2->solution());
-    const unsigned int gas_field =
-      gas ? transfer.capture(gas->moles_per_dof()) : 0;
-
+    const types::material_id implant = implant_material();
+    std::vector<DoFHandler<3>::active_cell_iterator> implant_cells;
+    for (const auto &cell : dofs.active_cell_iterators())
+      if (!cell->is_artificial() && cell->material_id() == implant)
+        implant_cells.push_back(cell);
     for (const auto &cell : emptied)
-      {
-        cell->set_material_id(degraded_material);
-        cell->set_active_fe_index(0);
-      }
+      cell->set_material_id(degraded_material);
     metal->remove_emptied_cells();
-    // Ghost copies must see the new material (coefficients, exposure);
-    // distribute_dofs() sends the active FE indices itself.
+    // Ghost copies must see the new material too (exposure, coefficients).
     GridTools::exchange_cell_data_to_ghosts<types::material_id, DoFHandler<3>>(
       dofs,
       [](const DoFHandler<3>::active_cell_iterator &cell) {
@@ -211,16 +200,20 @@ namespace mgsim
       },
       [](const DoFHandler<3>::active_cell_iterator &cell,
          const types::material_id &id) { cell->set_material_id(id); });
-    dofs.distribute_dofs(fe_collection);
-    metal->update_exposure();
+    std::vector<DoFHandler<3>::active_cell_iterator> opened;
+    for (const auto &cell : implant_cells)
+      if (cell->material_id() != implant)
+        opened.push_back(cell);
 
-    const auto opened = transfer.new_dofs();
-    mg->continue_from(transfer.restore(mg_field, true), opened);
-    h2->continue_from(transfer.restore(h2_field, true), opened);
+    metal->update_exposure();
+    mg->open_cells(opened);
+    h2->open_cells(opened);
     if (gas)
       {
+        // Gas stays where it is, in moles per node.
+        const VectorType moles = gas->moles_per_dof();
         setup_gas();
-        gas->set_moles(transfer.restore(gas_field, false));
+        gas->set_moles(moles);
       }
     return n_opened;
   }

@@ -1,5 +1,6 @@
 #include "scalar_transport.h"
 
+#include "new_dof_values.h"
 #include "nodal_average.h"
 
 #include <deal.II/base/timer.h>
@@ -17,6 +18,7 @@
 
 #include <cmath>
 #include <functional>
+#include <limits>
 
 namespace mgsim
 {
@@ -31,6 +33,14 @@ namespace mgsim
       return v.mean_value() * v.size();
     }
   } // namespace
+
+  /** Contributions of one tissue cell (and its washout faces). */
+  struct ScalarTransport::CellTerms
+  {
+    FullMatrix<double> mass, operator_;
+    Vector<double>     content, clearance, washout, clearance_rhs, washout_rhs;
+    std::vector<types::global_dof_index> dofs;
+  };
 
   double
   TransportLedger::balance_error() const
@@ -60,22 +70,111 @@ namespace mgsim
     set_state(background_field);
   }
 
-  void
-  ScalarTransport::continue_from(
-    const VectorType                           &carried,
-    const std::vector<types::global_dof_index> &opened)
+  bool
+  ScalarTransport::is_tissue(
+    const DoFHandler<3>::active_cell_iterator &cell) const
   {
-    const double content_before = ledger_.content;
-    build_operators();
+    return setup_data.coefficients.count(cell->material_id()) > 0;
+  }
+
+  VectorType
+  ScalarTransport::tissue_indicator() const
+  {
+    std::map<types::material_id, double> ones;
+    for (const auto &[id, k] : setup_data.coefficients)
+      ones[id] = 1;
+    return nodal_average(dof_handler, ones);
+  }
+
+  void
+  ScalarTransport::open_cells(
+    const std::vector<DoFHandler<3>::active_cell_iterator> &opened)
+  {
+    Timer            timer;
+    const double     content_before = ledger_.content;
+    const VectorType was_active(active);
+    VectorType       c(current_solution);
+    compute_background_field();
+    active = tissue_indicator();
+
+    // DoFs that join the tissue now, and the owned DoFs of the opened cells.
+    std::vector<types::global_dof_index> joining, cell_dofs, opened_dofs;
+    for (const auto i : owned_dofs)
+      if (active(i) > 0 && was_active(i) == 0)
+        joining.push_back(i);
+    for (const auto &cell : opened)
+      {
+        cell_dofs.resize(cell->get_fe().n_dofs_per_cell());
+        cell->get_dof_indices(cell_dofs);
+        for (const auto i : cell_dofs)
+          if (owned_dofs.is_element(i))
+            opened_dofs.push_back(i);
+      }
+
+    // A joining DoF on a far-field boundary needs a new constraint: rare
+    // (an implant reaching the outer boundary); rebuild everything then.
+    unsigned int new_dirichlet = 0;
+    if (!setup_data.background_boundaries.empty())
+      {
+        const IndexSet boundary =
+          DoFTools::extract_boundary_dofs(dof_handler,
+                                          ComponentMask(),
+                                          setup_data.background_boundaries);
+        for (const auto i : joining)
+          new_dirichlet += boundary.is_element(i) ? 1 : 0;
+      }
+    if (Utilities::MPI::sum(new_dirichlet, comm) > 0)
+      build_operators();
+    else
+      {
+        // Only the opened cells change the operators: add their terms, and
+        // drop the placeholder rows of the joining DoFs.
+        hp::FEValues<3>     hp_fe_values(dof_handler.get_fe_collection(),
+                                     cell_quadrature,
+                                     update_values | update_gradients |
+                                       update_JxW_values);
+        hp::FEFaceValues<3> hp_face_values(dof_handler.get_fe_collection(),
+                                           face_quadrature,
+                                           update_values | update_JxW_values);
+        CellTerms           terms;
+        FullMatrix<double>  cell_matrix;
+        for (const auto &cell : opened)
+          if (cell->is_locally_owned())
+            {
+              assemble_cell(cell, hp_fe_values, hp_face_values, terms);
+              add_cell_terms(terms);
+              if (system_mass_factor > 0)
+                {
+                  cell_matrix = terms.operator_;
+                  cell_matrix.add(system_mass_factor, terms.mass);
+                  constraints.distribute_local_to_global(cell_matrix,
+                                                         terms.dofs,
+                                                         system_matrix);
+                }
+            }
+        if (system_mass_factor > 0)
+          for (const auto i : joining)
+            system_matrix.add(i, i, -inactive_diagonal);
+        amg_matches_matrix = false;
+        compress_operators();
+        if (system_mass_factor > 0)
+          {
+            system_matrix.compress(VectorOperation::add);
+            update_dirichlet_lift();
+          }
+      }
+
     // The new cells bring their background level with them (blood supplies
     // it, not the implant): the baseline of the content moves by that much.
     initial_content = content_weights * background_field;
 
-    // Mass that the change would create or destroy, taken back by scaling
-    // the excess over background on the opened DoFs (or, if that cannot
-    // absorb it, everywhere): c_b + (1 - lambda) (c - c_b) keeps every value
-    // between c and c_b, so nothing turns negative.
-    VectorType c(carried);
+    // Values for the joining DoFs from their neighbours; the mass this
+    // creates (the opened cells' volume, and the larger support of the DoFs
+    // on the old surface) is taken back by scaling the excess over
+    // background on the opened cells' DoFs (or, if that cannot absorb it,
+    // everywhere): c_b + (1 - lambda) (c - c_b) keeps every value between c
+    // and c_b, so nothing turns negative.
+    fill_new_dof_values(dof_handler, opened, was_active, c);
     constraints.distribute(c);
     const double defect =
       content_weights * c - initial_content - content_before;
@@ -88,7 +187,7 @@ namespace mgsim
       return d;
     };
     for (const VectorType &direction :
-         {excess_on(opened), excess_on(owned_dofs)})
+         {excess_on(opened_dofs), excess_on(owned_dofs)})
       {
         const double weight = content_weights * direction;
         if (weight > 0 && defect <= weight)
@@ -102,11 +201,13 @@ namespace mgsim
     old_solution     = c;
     older_solution   = c;
     ghosted_solution = c;
-    // The history lives on the old DoFs: the next step is backward Euler.
+    // The history of the joining DoFs is unknown: the next step is backward
+    // Euler.
     have_history       = false;
     previous_injection = 0;
     ledger_.content    = content_weights * c - initial_content;
     previous_ledger_   = ledger_;
+    statistics.assembly_seconds += timer.wall_time();
   }
 
   void
@@ -126,11 +227,13 @@ namespace mgsim
                           &old_solution,
                           &older_solution,
                           &current_solution,
-                          &previous_injection})
+                          &previous_injection,
+                          &active})
       v->reinit(owned_dofs, comm);
     ghosted_solution.reinit(owned_dofs, relevant_dofs, comm);
 
     compute_background_field();
+    active = tissue_indicator();
     make_constraints();
 
     // The pattern keeps constrained DoFs: M and L are used unconstrained
@@ -143,8 +246,10 @@ namespace mgsim
                                                relevant_dofs);
     mass_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
     operator_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
+    constrained_mass_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
     system_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
     system_mass_factor = -1;
+    amg.reset();
 
     assemble_operators();
   }
@@ -170,12 +275,17 @@ namespace mgsim
       {
         VectorType ghosted_background(owned_dofs, relevant_dofs, comm);
         ghosted_background = background_field;
+        VectorType ghosted_active(owned_dofs, relevant_dofs, comm);
+        ghosted_active = active;
         const IndexSet boundary_dofs =
           DoFTools::extract_boundary_dofs(dof_handler,
                                           ComponentMask(),
                                           setup_data.background_boundaries);
+        // Only tissue DoFs: implant nodes on the boundary have no background
+        // yet; they get their constraint when they join (open_cells()).
         for (const auto i : boundary_dofs)
-          if (relevant_dofs.is_element(i) && !constraints.is_constrained(i))
+          if (relevant_dofs.is_element(i) && ghosted_active(i) > 0 &&
+              !constraints.is_constrained(i))
             {
               constraints.add_line(i);
               constraints.set_inhomogeneity(i, ghosted_background(i));
@@ -189,14 +299,6 @@ namespace mgsim
     dirichlet_values.compress(VectorOperation::insert);
     constraints.close();
   }
-
-  /** Contributions of one tissue cell (and its washout faces). */
-  struct ScalarTransport::CellTerms
-  {
-    FullMatrix<double> mass, operator_;
-    Vector<double>     content, clearance, washout, clearance_rhs, washout_rhs;
-    std::vector<types::global_dof_index> dofs;
-  };
 
   void
   ScalarTransport::assemble_cell(
@@ -281,7 +383,7 @@ namespace mgsim
                                        update_values | update_JxW_values);
     CellTerms           terms;
     for (const auto &cell : dof_handler.active_cell_iterators())
-      if (cell->is_locally_owned() && cell->get_fe().n_dofs_per_cell() > 0)
+      if (cell->is_locally_owned() && is_tissue(cell))
         {
           assemble_cell(cell, hp_fe_values, hp_face_values, terms);
           use(terms);
@@ -289,59 +391,141 @@ namespace mgsim
   }
 
   void
-  ScalarTransport::assemble_operators()
+  ScalarTransport::add_cell_terms(const CellTerms &terms)
   {
-    mass_matrix                             = 0;
-    operator_matrix                         = 0;
-    const std::vector<VectorType *> vectors = {&content_weights,
-                                               &clearance_weights,
-                                               &washout_weights,
-                                               &clearance_background_rhs,
-                                               &washout_background_rhs};
-    for (VectorType *v : vectors)
-      *v = 0;
-    for_each_cell([&](const CellTerms &terms) {
-      mass_matrix.add(terms.dofs, terms.mass);
-      operator_matrix.add(terms.dofs, terms.operator_);
-      content_weights.add(terms.dofs, terms.content);
-      clearance_weights.add(terms.dofs, terms.clearance);
-      washout_weights.add(terms.dofs, terms.washout);
-      clearance_background_rhs.add(terms.dofs, terms.clearance_rhs);
-      washout_background_rhs.add(terms.dofs, terms.washout_rhs);
-    });
-    mass_matrix.compress(VectorOperation::add);
-    operator_matrix.compress(VectorOperation::add);
-    for (VectorType *v : vectors)
+    mass_matrix.add(terms.dofs, terms.mass, false);
+    operator_matrix.add(terms.dofs, terms.operator_, false);
+    constraints.distribute_local_to_global(terms.mass,
+                                           terms.dofs,
+                                           constrained_mass_matrix);
+    content_weights.add(terms.dofs, terms.content);
+    clearance_weights.add(terms.dofs, terms.clearance);
+    washout_weights.add(terms.dofs, terms.washout);
+    clearance_background_rhs.add(terms.dofs, terms.clearance_rhs);
+    washout_background_rhs.add(terms.dofs, terms.washout_rhs);
+  }
+
+  void
+  ScalarTransport::compress_operators()
+  {
+    for (MatrixType *m :
+         {&mass_matrix, &operator_matrix, &constrained_mass_matrix})
+      m->compress(VectorOperation::add);
+    for (VectorType *v : {&content_weights,
+                          &clearance_weights,
+                          &washout_weights,
+                          &clearance_background_rhs,
+                          &washout_background_rhs})
       v->compress(VectorOperation::add);
     clearance_background_total = sum(clearance_background_rhs);
     washout_background_total   = sum(washout_background_rhs);
   }
 
   void
+  ScalarTransport::reserve_implant_entries(MatrixType &matrix) const
+  {
+    // PETSc squeezes out unused entries at assembly; explicit zeros keep the
+    // couplings of implant cells, so that their terms can be added when
+    // they open without a new sparsity pattern.
+    FullMatrix<double> zeros(dof_handler.get_fe().n_dofs_per_cell(),
+                             dof_handler.get_fe().n_dofs_per_cell());
+    std::vector<types::global_dof_index> dofs(zeros.m());
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned() && !is_tissue(cell))
+        {
+          cell->get_dof_indices(dofs);
+          matrix.add(dofs, zeros, false);
+        }
+  }
+
+  void
+  ScalarTransport::assemble_operators()
+  {
+    mass_matrix             = 0;
+    operator_matrix         = 0;
+    constrained_mass_matrix = 0;
+    for (VectorType *v : {&content_weights,
+                          &clearance_weights,
+                          &washout_weights,
+                          &clearance_background_rhs,
+                          &washout_background_rhs})
+      *v = 0;
+    for (MatrixType *m :
+         {&mass_matrix, &operator_matrix, &constrained_mass_matrix})
+      reserve_implant_entries(*m);
+    for_each_cell([&](const CellTerms &terms) { add_cell_terms(terms); });
+    compress_operators();
+  }
+
+  void
   ScalarTransport::assemble_system_matrix(const double mass_factor)
   {
-    // The constrained system matrix is built from the same cell terms as
-    // the unconstrained ones: AffineConstraints does the symmetric
-    // elimination, which keeps the matrix SPD for CG.
     Timer timer;
-    system_matrix = 0;
-    FullMatrix<double> cell_matrix;
-    for_each_cell([&](const CellTerms &terms) {
-      cell_matrix = terms.operator_;
-      cell_matrix.add(mass_factor, terms.mass);
-      constraints.distribute_local_to_global(cell_matrix,
-                                             terms.dofs,
-                                             system_matrix);
-    });
-    system_matrix.compress(VectorOperation::add);
+    if (system_mass_factor < 0)
+      {
+        // Once per mesh: the constrained matrix from the same cell terms as
+        // the unconstrained ones; AffineConstraints does the symmetric
+        // elimination, which keeps the matrix SPD for CG.
+        system_matrix = 0;
+        reserve_implant_entries(system_matrix);
+        FullMatrix<double> cell_matrix;
+        double             diagonal_sum = 0, diagonal_count = 0;
+        for_each_cell([&](const CellTerms &terms) {
+          cell_matrix = terms.operator_;
+          cell_matrix.add(mass_factor, terms.mass);
+          constraints.distribute_local_to_global(cell_matrix,
+                                                 terms.dofs,
+                                                 system_matrix);
+          for (unsigned int i = 0; i < cell_matrix.m(); ++i)
+            diagonal_sum += cell_matrix(i, i);
+          diagonal_count += cell_matrix.m();
+        });
+        // Implant nodes carry no concentration: a diagonal-only row keeps
+        // CG's matrix regular (their right-hand side is 0, so is their
+        // value). Its entry is a power of 2 near a tissue node's diagonal
+        // (8 cells): a unit entry next to cell terms of ~1e-12 would lose
+        // their digits when the node joins and the entry is taken out again.
+        const double mean_node_diagonal =
+          8 * Utilities::MPI::sum(diagonal_sum, comm) /
+          std::max(1.0, Utilities::MPI::sum(diagonal_count, comm));
+        inactive_diagonal = std::exp2(
+          std::round(std::log2(std::max(mean_node_diagonal, 1e-300))));
+        for (const auto i : owned_dofs)
+          if (active(i) == 0)
+            system_matrix.add(i, i, inactive_diagonal);
+        system_matrix.compress(VectorOperation::add);
+      }
+    else
+      {
+        amg_matches_matrix = false;
+        // A new step length only moves the mass term: one sparse axpy with
+        // the constrained mass matrix instead of a cell loop (steps that end
+        // when a cell empties all differ). Its entries are a subset of the
+        // system matrix's.
+        MatAXPY(system_matrix.petsc_matrix(),
+                mass_factor - system_mass_factor,
+                constrained_mass_matrix.petsc_matrix(),
+                SUBSET_NONZERO_PATTERN);
+      }
 
-    // Lift of the Dirichlet values through the unconstrained operator.
-    VectorType tmp(owned_dofs, comm);
-    operator_matrix.vmult(dirichlet_lift, dirichlet_values);
-    mass_matrix.vmult(tmp, dirichlet_values);
-    dirichlet_lift.add(mass_factor, tmp);
+    system_mass_factor = mass_factor;
+    update_dirichlet_lift();
     statistics.assembly_seconds += timer.wall_time();
 
+    // The AMG hierarchy of f' M + L still preconditions f M + L well while
+    // f/f' stays within a factor 2: keep it (PETSc would otherwise set it
+    // up again for the changed matrix).
+    if (amg && mass_factor < 2 * amg_mass_factor &&
+        mass_factor > 0.5 * amg_mass_factor)
+      return;
+    build_amg();
+    amg_mass_factor = mass_factor;
+  }
+
+  void
+  ScalarTransport::build_amg()
+  {
+    Timer timer;
     timer.restart();
     // Measured on the default wire case over its first day (both species,
     // bench/): hypre's defaults (Falgout coarsening, classical interpolation,
@@ -359,8 +543,19 @@ namespace mgsim
     data.aggressive_coarsening_num_levels = 1;
     amg = std::make_unique<PETScWrappers::PreconditionBoomerAMG>();
     amg->initialize(system_matrix, data);
+    PCSetReusePreconditioner(amg->get_pc(), PETSC_TRUE);
+    amg_matches_matrix = true;
     statistics.amg_setup_seconds += timer.wall_time();
-    system_mass_factor = mass_factor;
+  }
+
+  void
+  ScalarTransport::update_dirichlet_lift()
+  {
+    // The Dirichlet values through the unconstrained operator.
+    VectorType tmp(owned_dofs, comm);
+    operator_matrix.vmult(dirichlet_lift, dirichlet_values);
+    mass_matrix.vmult(tmp, dirichlet_values);
+    dirichlet_lift.add(system_mass_factor, tmp);
   }
 
   void
@@ -488,7 +683,16 @@ namespace mgsim
                       ": linear solver did not converge: " + e.what()));
       }
     constraints.distribute(current_solution);
-    statistics.iterations    = control.last_step();
+    statistics.iterations = control.last_step();
+    // A hierarchy kept across opened cells (or step changes) is rebuilt
+    // once CG needs clearly more iterations than right after its setup.
+    if (amg_matches_matrix)
+      amg_iterations = std::max(amg_iterations, statistics.iterations);
+    else if (statistics.iterations > 2 * amg_iterations + 4)
+      {
+        build_amg();
+        amg_mass_factor = mass_factor;
+      }
     statistics.solve_seconds = timer.wall_time();
 
     // Mass balance. Rates at t^{n+1} [mol/s]; Dirichlet outflow is the
@@ -555,8 +759,18 @@ namespace mgsim
   double
   ScalarTransport::min_value() const
   {
-    PetscReal smallest = 0;
-    VecMin(static_cast<const Vec &>(current_solution), nullptr, &smallest);
-    return smallest;
+    // Over tissue nodes only: implant nodes hold 0 by construction. On the
+    // raw local arrays: element access through the wrappers costs a PETSc
+    // call per entry.
+    double             smallest = std::numeric_limits<double>::max();
+    const PetscScalar *c, *a;
+    VecGetArrayRead(static_cast<const Vec &>(current_solution), &c);
+    VecGetArrayRead(static_cast<const Vec &>(active), &a);
+    for (unsigned int k = 0; k < owned_dofs.n_elements(); ++k)
+      if (a[k] > 0)
+        smallest = std::min(smallest, double(c[k]));
+    VecRestoreArrayRead(static_cast<const Vec &>(active), &a);
+    VecRestoreArrayRead(static_cast<const Vec &>(current_solution), &c);
+    return Utilities::MPI::min(smallest, comm);
   }
 } // namespace mgsim

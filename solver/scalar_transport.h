@@ -99,15 +99,15 @@ namespace mgsim
     setup_system();
 
     /**
-     * After the DoFs changed (cells opened): rebuilds the operators and
-     * continues from @p carried, the state moved onto the new DoFs. The
-     * content above background is kept exactly by correcting the values on
-     * @p opened (the new DoFs); the ledger continues, the time history
-     * restarts (next step backward Euler).
+     * Implant cells that have become tissue (material changed; @p opened
+     * holds the locally owned and ghost ones): adds their terms to the
+     * operators, gives their new nodes values from the neighbours and keeps
+     * the content above background exactly. The ledger continues; the time
+     * history restarts (next step backward Euler).
      */
     void
-    continue_from(const VectorType                                   &carried,
-                  const std::vector<dealii::types::global_dof_index> &opened);
+    open_cells(
+      const std::vector<dealii::DoFHandler<3>::active_cell_iterator> &opened);
 
     /** Replaces the current state (and history) by @p initial. */
     void
@@ -222,6 +222,23 @@ namespace mgsim
     build_operators();
     void
     assemble_operators();
+    /** Adds one cell's terms to the operators (compress afterwards). */
+    void
+    add_cell_terms(const CellTerms &terms);
+    void
+    compress_operators();
+    /** Zero entries for the couplings of implant cells in @p matrix. */
+    void
+    reserve_implant_entries(MatrixType &matrix) const;
+    void
+    update_dirichlet_lift();
+    void
+    build_amg();
+    bool
+    is_tissue(const dealii::DoFHandler<3>::active_cell_iterator &cell) const;
+    /** 1 at DoFs of tissue cells, 0 at implant-only DoFs. */
+    VectorType
+    tissue_indicator() const;
     void
     assemble_system_matrix(double mass_factor);
     void
@@ -245,9 +262,21 @@ namespace mgsim
     MatrixType mass_matrix;
     /** Stiffness + clearance + washout, no constraints applied. */
     MatrixType operator_matrix;
+    /** M with constraints, to move the system matrix to a new step. */
+    MatrixType constrained_mass_matrix;
     /** mass_factor * M + L with constraints, what CG solves. */
     MatrixType system_matrix;
     double     system_mass_factor = -1;
+    /** The mass factor the AMG hierarchy was built for. */
+    double amg_mass_factor = -1;
+    /** Whether the system matrix is still the one the AMG was built from. */
+    bool amg_matches_matrix = false;
+    /** Most CG iterations seen with an up-to-date hierarchy. */
+    unsigned int amg_iterations = 0;
+    /** 1 at DoFs that touch a tissue cell, 0 at implant-only DoFs. */
+    VectorType active;
+    /** Diagonal entry of the implant-only DoFs' rows in the system matrix. */
+    double inactive_diagonal = 1;
     std::unique_ptr<dealii::PETScWrappers::PreconditionBoomerAMG> amg;
 
     /** Linear functionals: content (int alpha phi_i), clearance (int alpha k
