@@ -65,6 +65,13 @@ namespace mgsim
         {"output", {"directory", "every_hours", "vtu"}},
         {"solver", {"fe_degree", "linear_tolerance", "amg_strong_threshold"}},
         {"databases", {"alloys", "tissues"}},
+        {"adaptivity",
+         {"enabled",
+          "every_steps",
+          "max_levels",
+          "max_cells",
+          "refine_fraction",
+          "coarsen_fraction"}},
         {"gas",
          {"model",
           "nucleation_per_s",
@@ -248,7 +255,7 @@ namespace mgsim
       overrides,
       case_schema,
       "[mesh], [implant], [region.NAME], [boundary.NAME], [time], [output], "
-      "[solver], [gas], [databases]");
+      "[solver], [adaptivity], [gas], [databases]");
 
     CaseParameters prm;
     prm.case_file  = case_file;
@@ -472,6 +479,22 @@ namespace mgsim
                     1e-11);
     prm.solver.amg_strong_threshold = solver.number(
       "amg_strong_threshold", "-", 0, 1, "a number in [0, 1]", 0.5);
+
+    SectionReader adaptivity(file, "adaptivity", resolved);
+    prm.adaptivity.enabled =
+      adaptivity.choice("enabled", {"true", "false"}, "false") == "true";
+    prm.adaptivity.every_steps = adaptivity.integer("every_steps", 1, 1000000, 5);
+    prm.adaptivity.max_levels  = adaptivity.integer("max_levels", 0, 6, 2);
+    prm.adaptivity.max_cells =
+      adaptivity.integer("max_cells", 1, 2000000000, 500000);
+    prm.adaptivity.refine_fraction = adaptivity.number(
+      "refine_fraction", "-", 0, 1, "a fraction in [0, 1]", 0.3);
+    prm.adaptivity.coarsen_fraction = adaptivity.number(
+      "coarsen_fraction", "-", 0, 1, "a fraction in [0, 1]", 0.1);
+    if (prm.adaptivity.refine_fraction + prm.adaptivity.coarsen_fraction > 1)
+      file.fail("adaptivity",
+                "coarsen_fraction",
+                "refine_fraction + coarsen_fraction <= 1");
 
     // Assumed rates (no measurement in the seeds or SCIENCE.md): gas forms
     // within ~15 min of supersaturation, and pockets last for days, as

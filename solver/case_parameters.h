@@ -121,6 +121,24 @@ namespace mgsim
     double amg_strong_threshold = 0.5;
   };
 
+  /**
+   * @brief Adaptive mesh refinement: the Kelly indicator of Mg2+ in the
+   * tissue, plus the tissue next to the corrosion front at the finest level.
+   */
+  struct AdaptivityParameters
+  {
+    bool enabled = false;
+    /** Adapt every this many time steps. */
+    unsigned int every_steps = 5;
+    /** Levels of refinement allowed beyond the initial mesh. */
+    unsigned int max_levels = 2;
+    /** Upper bound on the number of cells. */
+    unsigned int max_cells = 500000;
+    /** Fractions of cells refined / coarsened per adaptation. */
+    double refine_fraction  = 0.3;
+    double coarsen_fraction = 0.1;
+  };
+
   /** @brief H2 gas exchange (SCIENCE.md §2). */
   struct GasParameters
   {
@@ -152,6 +170,7 @@ namespace mgsim
     std::vector<BoundaryParameters> boundaries;
     TimeParameters                  time;
     SolverParameters                solver;
+    AdaptivityParameters            adaptivity;
     GasParameters                   gas;
     OutputParameters                output;
     /** Every value used, with unit and source, in case-file order. */

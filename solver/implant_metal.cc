@@ -25,10 +25,9 @@ namespace mgsim
     {
       if (cell->at_boundary(f))
         return false;
+      // Implant cells are never refined, so a refined neighbour is tissue.
       const auto neighbor = cell->neighbor(f);
-      Assert(neighbor->is_active(),
-             ExcMessage("refined tissue next to metal is not supported yet"));
-      return neighbor->material_id() != implant;
+      return neighbor->has_children() || neighbor->material_id() != implant;
     }
   } // namespace
 
@@ -115,7 +114,7 @@ namespace mgsim
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && cell->material_id() == implant)
         {
-          CellMetal &metal = cells[cell->active_cell_index()];
+          CellMetal &metal = cells[cell->id()];
           metal.volume     = cell->measure();
           volume_at_start += metal.volume;
           for (const unsigned int f : cell->face_indices())
@@ -158,7 +157,7 @@ namespace mgsim
       {
         if (!cell->is_locally_owned())
           continue;
-        const auto it = cells.find(cell->active_cell_index());
+        const auto it = cells.find(cell->id());
         if (it == cells.end())
           continue;
         CellMetal &metal = it->second;
@@ -170,23 +169,33 @@ namespace mgsim
             metal.exposed[f] = exposed_across(cell, f, implant);
             if (!metal.exposed[f])
               continue;
-            // The release enters the tissue cell across this face, weighted
-            // with the local pitting factor: int_f f phi_i dS.
-            const auto         neighbor = cell->neighbor(f);
-            const unsigned int nf       = cell->neighbor_of_neighbor(f);
-            hp_face_values.reinit(neighbor, nf);
-            const FEFaceValues<3> &fv = hp_face_values.get_present_fe_values();
-            neighbor_dofs.resize(fv.dofs_per_cell);
-            neighbor->get_dof_indices(neighbor_dofs);
-            for (unsigned int i = 0; i < fv.dofs_per_cell; ++i)
+            // The release enters the tissue cell(s) across this face,
+            // weighted with the local pitting factor: int_f f phi_i dS. A
+            // refined neighbour meets the face with its children's faces.
+            const unsigned int nf = cell->neighbor_face_no(f);
+            std::vector<DoFHandler<3>::active_cell_iterator> tissue;
+            if (cell->neighbor(f)->has_children())
+              for (unsigned int sf = 0; sf < cell->face(f)->n_children(); ++sf)
+                tissue.push_back(cell->neighbor_child_on_subface(f, sf));
+            else
+              tissue.push_back(cell->neighbor(f));
+            for (const auto &neighbor : tissue)
               {
-                double w = 0;
-                for (const unsigned int q : fv.quadrature_point_indices())
-                  w += pitting.factor(fv.quadrature_point(q)) *
-                       fv.shape_value(i, q) * fv.JxW(q);
-                metal.dofs.push_back(neighbor_dofs[i]);
-                metal.weights.push_back(w);
-                total += w;
+                hp_face_values.reinit(neighbor, nf);
+                const FEFaceValues<3> &fv =
+                  hp_face_values.get_present_fe_values();
+                neighbor_dofs.resize(fv.dofs_per_cell);
+                neighbor->get_dof_indices(neighbor_dofs);
+                for (unsigned int i = 0; i < fv.dofs_per_cell; ++i)
+                  {
+                    double w = 0;
+                    for (const unsigned int q : fv.quadrature_point_indices())
+                      w += pitting.factor(fv.quadrature_point(q)) *
+                           fv.shape_value(i, q) * fv.JxW(q);
+                    metal.dofs.push_back(neighbor_dofs[i]);
+                    metal.weights.push_back(w);
+                    total += w;
+                  }
               }
           }
         for (double &w : metal.weights)
@@ -198,7 +207,7 @@ namespace mgsim
   ImplantMetal::recession_to_next_empty() const
   {
     double s = infinity;
-    for (const auto &[index, metal] : cells)
+    for (const auto &[id, metal] : cells)
       s = std::min(s, metal.recession_to_empty());
     return Utilities::MPI::min(s, dof_handler.get_communicator());
   }
@@ -210,7 +219,7 @@ namespace mgsim
                     dof_handler.get_communicator());
     double              total = 0;
     std::vector<double> amounts;
-    for (auto &[index, metal] : cells)
+    for (auto &[id, metal] : cells)
       {
         if (metal.dofs.empty() || metal.empty)
           continue;
@@ -240,7 +249,7 @@ namespace mgsim
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned())
         {
-          const auto it = cells.find(cell->active_cell_index());
+          const auto it = cells.find(cell->id());
           if (it != cells.end() && it->second.empty)
             result.push_back(cell);
         }
@@ -258,7 +267,7 @@ namespace mgsim
   ImplantMetal::volume() const
   {
     double v = 0;
-    for (const auto &[index, metal] : cells)
+    for (const auto &[id, metal] : cells)
       v += metal.volume * metal.fraction(metal.depth);
     return Utilities::MPI::sum(v, dof_handler.get_communicator());
   }
@@ -267,7 +276,7 @@ namespace mgsim
   ImplantMetal::front_area() const
   {
     double area = 0;
-    for (const auto &[index, metal] : cells)
+    for (const auto &[id, metal] : cells)
       area += metal.front_area();
     return Utilities::MPI::sum(area, dof_handler.get_communicator());
   }
@@ -276,7 +285,7 @@ namespace mgsim
   ImplantMetal::exposed_area() const
   {
     SurfaceAreas areas;
-    for (const auto &[index, metal] : cells)
+    for (const auto &[id, metal] : cells)
       for (unsigned int f = 0; f < 6; ++f)
         if (metal.exposed[f] && !metal.empty)
           {
@@ -293,8 +302,14 @@ namespace mgsim
   ImplantMetal::fraction_per_cell() const
   {
     Vector<float> result(dof_handler.get_triangulation().n_active_cells());
-    for (const auto &[index, metal] : cells)
-      result(index) = metal.fraction(metal.depth);
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned())
+        {
+          const auto it = cells.find(cell->id());
+          if (it != cells.end())
+            result(cell->active_cell_index()) =
+              it->second.fraction(it->second.depth);
+        }
     return result;
   }
 } // namespace mgsim

@@ -21,6 +21,7 @@
 #include "scalar_transport.h"
 
 #include <deal.II/dofs/dof_handler.h>
+#include <deal.II/grid/cell_id.h>
 #include <deal.II/hp/q_collection.h>
 #include <deal.II/lac/vector.h>
 
@@ -139,8 +140,11 @@ namespace mgsim
     const PittingField               pitting;
     const double                     molar_density;
     const dealii::hp::QCollection<2> face_quadrature;
-    /** Locally owned implant cells by active cell index. */
-    std::map<unsigned int, CellMetal> cells;
+    /**
+     * Locally owned implant cells. Keyed by CellId: implant cells are never
+     * refined or moved to another rank, so their ids survive mesh adaptation.
+     */
+    std::map<dealii::CellId, CellMetal> cells;
     double                            volume_at_start = 0;
   };
 } // namespace mgsim

@@ -164,20 +164,40 @@ namespace mgsim
           }
       }
 
-    // The new cells bring their background level with them (blood supplies
-    // it, not the implant): the baseline of the content moves by that much.
+    fill_new_dof_values(dof_handler, opened, was_active, c);
+    restart_from(c, opened_dofs, content_before);
+    statistics.assembly_seconds += timer.wall_time();
+  }
+
+  void
+  ScalarTransport::adopt_mesh(const VectorType &transferred)
+  {
+    const double content_before = ledger_.content;
+    VectorType   c(transferred);
+    build_operators();
+    restart_from(c, {}, content_before);
+  }
+
+  void
+  ScalarTransport::restart_from(
+    VectorType                                 &c,
+    const std::vector<types::global_dof_index> &correction_dofs,
+    const double                                content_before)
+  {
+    // New tissue cells bring their background level with them (blood
+    // supplies it, not the implant): the content's baseline moves with it.
     initial_content = content_weights * background_field;
 
-    // Values for the joining DoFs from their neighbours; the mass this
-    // creates (the opened cells' volume, and the larger support of the DoFs
-    // on the old surface) is taken back by scaling the excess over
-    // background on the opened cells' DoFs (or, if that cannot absorb it,
-    // everywhere): c_b + (1 - lambda) (c - c_b) keeps every value between c
-    // and c_b, so nothing turns negative.
-    fill_new_dof_values(dof_handler, opened, was_active, c);
+    // Whatever mass the change created or lost (new cells filled from their
+    // neighbours, interpolation when coarsening) is taken back by scaling
+    // the excess over background on @p correction_dofs (or, if that cannot
+    // absorb it, everywhere): c_b + (1 - lambda) (c - c_b) keeps every value
+    // between c and c_b, so nothing turns negative. Only unconstrained DoFs
+    // move; their weights include what hanging nodes inherit from them.
     constraints.distribute(c);
-    const double defect =
-      content_weights * c - initial_content - content_before;
+    const double defect = content_weights * c - initial_content - content_before;
+    VectorType   condensed_weights(content_weights);
+    condense(condensed_weights);
     const auto excess_on = [&](const auto &dofs) {
       VectorType d(owned_dofs, comm);
       for (const auto i : dofs)
@@ -187,12 +207,13 @@ namespace mgsim
       return d;
     };
     for (const VectorType &direction :
-         {excess_on(opened_dofs), excess_on(owned_dofs)})
+         {excess_on(correction_dofs), excess_on(owned_dofs)})
       {
-        const double weight = content_weights * direction;
+        const double weight = condensed_weights * direction;
         if (weight > 0 && defect <= weight)
           {
             c.add(-defect / weight, direction);
+            constraints.distribute(c);
             break;
           }
       }
@@ -201,13 +222,35 @@ namespace mgsim
     old_solution     = c;
     older_solution   = c;
     ghosted_solution = c;
-    // The history of the joining DoFs is unknown: the next step is backward
-    // Euler.
+    // The history of new DoFs is unknown: the next step is backward Euler.
     have_history       = false;
     previous_injection = 0;
     ledger_.content    = content_weights * c - initial_content;
     previous_ledger_   = ledger_;
-    statistics.assembly_seconds += timer.wall_time();
+  }
+
+  void
+  ScalarTransport::condense(VectorType &v) const
+  {
+    // v <- C^T v for the hanging-node constraints: each hanging DoF hands
+    // its entry to its masters (which may live on another rank).
+    std::vector<types::global_dof_index> indices;
+    std::vector<double>                  values;
+    for (const auto j : hanging_dofs)
+      {
+        const double value = v(j);
+        for (const auto &[i, weight] : *constraints.get_constraint_entries(j))
+          {
+            indices.push_back(i);
+            values.push_back(weight * value);
+          }
+        indices.push_back(j);
+        values.push_back(-value);
+      }
+    VectorType moved(owned_dofs, comm);
+    moved.add(indices, values);
+    moved.compress(VectorOperation::add);
+    v += moved;
   }
 
   void
@@ -292,12 +335,19 @@ namespace mgsim
               if (owned_dofs.is_element(i))
                 {
                   dirichlet_dofs.push_back(i);
-                  dirichlet_values(i) = ghosted_background(i);
                 }
             }
       }
-    dirichlet_values.compress(VectorOperation::insert);
     constraints.close();
+    // All constrained values (Dirichlet, and hanging nodes between them),
+    // free DoFs 0: what the lift carries to the right-hand side.
+    dirichlet_values = 0;
+    constraints.distribute(dirichlet_values);
+    hanging_dofs.clear();
+    for (const auto i : owned_dofs)
+      if (constraints.is_constrained(i) &&
+          !constraints.get_constraint_entries(i)->empty())
+        hanging_dofs.push_back(i);
   }
 
   void
@@ -640,12 +690,12 @@ namespace mgsim
     rhs += washout_background_rhs;
     rhs += source;
 
-    // Constrained right-hand side by lifting: valid while the only
-    // constraints are Dirichlet ones (uniform meshes). With hanging nodes
-    // (adaptive refinement) the right-hand side must also be condensed onto
-    // the master DoFs, e.g. by distribute_local_to_global per cell.
+    // Constrained right-hand side C^T (b - A g): the constrained values g
+    // lifted through the unconstrained operator, hanging entries handed to
+    // their masters, Dirichlet rows zero.
     VectorType system_rhs(rhs);
     system_rhs -= dirichlet_lift;
+    condense(system_rhs);
     for (const auto i : dirichlet_dofs)
       system_rhs(i) = 0;
     system_rhs.compress(VectorOperation::insert);
@@ -654,9 +704,7 @@ namespace mgsim
     current_solution = old_solution;
     if (a2 != 0)
       current_solution.sadd(1 + omega, -omega, older_solution);
-    for (const auto i : dirichlet_dofs)
-      current_solution(i) = 0;
-    current_solution.compress(VectorOperation::insert);
+    constraints.set_zero(current_solution);
     statistics.assembly_seconds += timer.wall_time();
 
     timer.restart();
@@ -695,14 +743,18 @@ namespace mgsim
       }
     statistics.solve_seconds = timer.wall_time();
 
-    // Mass balance. Rates at t^{n+1} [mol/s]; Dirichlet outflow is the
-    // residual of the unconstrained equations at the constrained DoFs.
-    VectorType operator_c(owned_dofs, comm), mass_c(owned_dofs, comm);
+    // Mass balance. Rates at t^{n+1} [mol/s]; the Dirichlet outflow is the
+    // residual of the unconstrained equations at the constrained DoFs, with
+    // the hanging nodes' residuals handed to their masters first.
+    VectorType residual(rhs), operator_c(owned_dofs, comm);
     operator_matrix.vmult(operator_c, current_solution);
-    mass_matrix.vmult(mass_c, current_solution);
+    residual -= operator_c;
+    mass_matrix.vmult(operator_c, current_solution);
+    residual.add(-mass_factor, operator_c);
+    condense(residual);
     double dirichlet_outflow = 0;
     for (const auto i : dirichlet_dofs)
-      dirichlet_outflow += rhs(i) - mass_factor * mass_c(i) - operator_c(i);
+      dirichlet_outflow += residual(i);
     dirichlet_outflow = Utilities::MPI::sum(dirichlet_outflow, comm);
 
     const double release_rate = sum(source);

@@ -109,6 +109,14 @@ namespace mgsim
     open_cells(
       const std::vector<dealii::DoFHandler<3>::active_cell_iterator> &opened);
 
+    /**
+     * After the mesh was adapted and the DoFs redistributed: rebuilds the
+     * operators and continues from @p transferred (the state interpolated
+     * onto the new mesh), keeping the content above background exactly.
+     */
+    void
+    adopt_mesh(const VectorType &transferred);
+
     /** Replaces the current state (and history) by @p initial. */
     void
     set_state(const VectorType &initial);
@@ -217,6 +225,18 @@ namespace mgsim
     /** Calls @p use with the terms of every locally owned tissue cell. */
     void
     for_each_cell(const std::function<void(const CellTerms &)> &use) const;
+    /**
+     * Continues from state @p c (changed in place) after a change of cells:
+     * takes back any change of the content above background on
+     * @p correction_dofs (or everywhere), restarts the time history.
+     */
+    void
+    restart_from(VectorType                                         &c,
+                 const std::vector<dealii::types::global_dof_index> &correction_dofs,
+                 double content_before);
+    /** v <- C^T v for the hanging-node constraints. */
+    void
+    condense(VectorType &v) const;
     /** Index sets, constraints, sparsity, operators, background. */
     void
     build_operators();
@@ -257,6 +277,8 @@ namespace mgsim
     dealii::AffineConstraints<double> constraints;
     /** Owned DoFs with a Dirichlet (background) constraint. */
     std::vector<dealii::types::global_dof_index> dirichlet_dofs;
+    /** Owned hanging nodes (constrained to other DoFs). */
+    std::vector<dealii::types::global_dof_index> hanging_dofs;
 
     /** alpha-weighted mass matrix, no constraints applied. */
     MatrixType mass_matrix;
