@@ -67,7 +67,7 @@ namespace mgsim
         {"databases", {"alloys", "tissues"}},
         {"adaptivity",
          {"enabled",
-          "every_steps",
+          "every_hours",
           "max_levels",
           "max_cells",
           "refine_fraction",
@@ -483,8 +483,11 @@ namespace mgsim
     SectionReader adaptivity(file, "adaptivity", resolved);
     prm.adaptivity.enabled =
       adaptivity.choice("enabled", {"true", "false"}, "false") == "true";
-    prm.adaptivity.every_steps = adaptivity.integer("every_steps", 1, 1000000, 5);
-    prm.adaptivity.max_levels  = adaptivity.integer("max_levels", 0, 6, 2);
+    prm.adaptivity.interval =
+      adaptivity.number(
+        "every_hours", "h", 1e-6, 1e6, "a positive number of hours", 6) *
+      units::hour;
+    prm.adaptivity.max_levels = adaptivity.integer("max_levels", 0, 6, 2);
     prm.adaptivity.max_cells =
       adaptivity.integer("max_cells", 1, 2000000000, 500000);
     prm.adaptivity.refine_fraction = adaptivity.number(

@@ -128,8 +128,8 @@ namespace mgsim
   struct AdaptivityParameters
   {
     bool enabled = false;
-    /** Adapt every this many time steps. */
-    unsigned int every_steps = 5;
+    /** Time between adaptations [s]. */
+    double interval = 6 * 3600;
     /** Levels of refinement allowed beyond the initial mesh. */
     unsigned int max_levels = 2;
     /** Upper bound on the number of cells. */

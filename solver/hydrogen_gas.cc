@@ -115,6 +115,20 @@ namespace mgsim
     ghosted_fraction = fraction;
   }
 
+  void
+  HydrogenGas::set_volume_fraction(const VectorType &fraction,
+                                   const double      total)
+  {
+    gas = fraction;
+    gas /= molar_volume;
+    const double now = this->moles();
+    if (now > 0)
+      gas *= total / now;
+    VectorType scaled(gas);
+    scaled *= molar_volume;
+    ghosted_fraction = scaled;
+  }
+
   double
   HydrogenGas::moles() const
   {

@@ -51,6 +51,13 @@ namespace mgsim
     void
     set_moles(const VectorType &moles);
 
+    /**
+     * After mesh adaptation: the gas from its interpolated volume fraction,
+     * scaled to hold exactly @p moles in total.
+     */
+    void
+    set_volume_fraction(const VectorType &fraction, double moles);
+
     /** H2 held as gas [mol]. */
     double
     moles() const;

@@ -16,6 +16,30 @@ namespace mgsim
   {
     constexpr double infinity = std::numeric_limits<double>::infinity();
 
+    /**
+     * The tissue cells across face @p f of @p cell: the neighbour, or those
+     * of its children on the face if it is refined.
+     */
+    std::vector<DoFHandler<3>::active_cell_iterator>
+    tissue_across(const DoFHandler<3>::active_cell_iterator &cell,
+                  const unsigned int                         f,
+                  const types::material_id                   implant)
+    {
+      std::vector<DoFHandler<3>::active_cell_iterator> result;
+      if (cell->at_boundary(f))
+        return result;
+      if (cell->neighbor(f)->has_children())
+        {
+          for (unsigned int sf = 0; sf < cell->face(f)->n_children(); ++sf)
+            if (cell->neighbor_child_on_subface(f, sf)->material_id() !=
+                implant)
+              result.push_back(cell->neighbor_child_on_subface(f, sf));
+        }
+      else if (cell->neighbor(f)->material_id() != implant)
+        result.push_back(cell->neighbor(f));
+      return result;
+    }
+
     /** Whether the neighbour across face @p f is tissue (including implant
      * cells already corroded away). */
     bool
@@ -25,9 +49,7 @@ namespace mgsim
     {
       if (cell->at_boundary(f))
         return false;
-      // Implant cells are never refined, so a refined neighbour is tissue.
-      const auto neighbor = cell->neighbor(f);
-      return neighbor->has_children() || neighbor->material_id() != implant;
+      return !tissue_across(cell, f, implant).empty();
     }
   } // namespace
 
@@ -72,8 +94,9 @@ namespace mgsim
                    (exposed[2 * a + 1] ? pitting[2 * a + 1] * A(x1) : 0.0)) /
                   total;
       }
-    return volume * (rate[0] * g[1] * g[2] + g[0] * rate[1] * g[2] +
-                     g[0] * g[1] * rate[2]);
+    return scale * volume *
+           (rate[0] * g[1] * g[2] + g[0] * rate[1] * g[2] +
+            g[0] * g[1] * rate[2]);
   }
 
   double
@@ -104,6 +127,21 @@ namespace mgsim
     , molar_density(mg_molar_density)
     , face_quadrature(face_quadrature)
   {
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned() && cell->material_id() == implant)
+        {
+          CellMetal &metal = cells[cell->id()];
+          metal            = full_cell(cell);
+          volume_at_start += metal.volume;
+        }
+    volume_at_start =
+      Utilities::MPI::sum(volume_at_start, dof_handler.get_communicator());
+    update_exposure();
+  }
+
+  ImplantMetal::CellMetal
+  ImplantMetal::full_cell(const DoFHandler<3>::active_cell_iterator &cell) const
+  {
     // Geometry and mean pitting factor of every face, from the cell's own
     // (trilinear) faces, so faces shared by two metal cells agree.
     const QGauss<2>     quadrature(4);
@@ -111,47 +149,107 @@ namespace mgsim
     FEFaceValues<3>     face_values(no_element,
                                 quadrature,
                                 update_quadrature_points | update_JxW_values);
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      if (cell->is_locally_owned() && cell->material_id() == implant)
-        {
-          CellMetal &metal = cells[cell->id()];
-          metal.volume     = cell->measure();
-          volume_at_start += metal.volume;
-          for (const unsigned int f : cell->face_indices())
-            {
-              face_values.reinit(
-                static_cast<Triangulation<3>::cell_iterator>(cell), f);
-              double area = 0, weighted = 0;
-              for (const unsigned int q :
-                   face_values.quadrature_point_indices())
-                {
-                  area += face_values.JxW(q);
-                  weighted += pitting.factor(face_values.quadrature_point(q)) *
-                              face_values.JxW(q);
-                }
-              metal.area[f]    = area;
-              metal.pitting[f] = weighted / area;
-            }
-          // Height of the frustum along each axis with the cell's volume:
-          // then -dV/ds = sum of the exposed face areas at the start, the
-          // rate law's release, for any cell shape.
-          for (unsigned int a = 0; a < 3; ++a)
-            metal.length[a] =
-              2 * metal.volume / (metal.area[2 * a] + metal.area[2 * a + 1]);
-        }
-    volume_at_start =
-      Utilities::MPI::sum(volume_at_start, dof_handler.get_communicator());
-    update_exposure();
+    CellMetal           metal;
+    metal.volume = cell->measure();
+    for (const unsigned int f : cell->face_indices())
+      {
+        face_values.reinit(static_cast<Triangulation<3>::cell_iterator>(cell),
+                           f);
+        double area = 0, weighted = 0;
+        for (const unsigned int q : face_values.quadrature_point_indices())
+          {
+            area += face_values.JxW(q);
+            weighted += pitting.factor(face_values.quadrature_point(q)) *
+                        face_values.JxW(q);
+          }
+        metal.area[f]    = area;
+        metal.pitting[f] = weighted / area;
+      }
+    // Height of the frustum along each axis with the cell's volume: then
+    // -dV/ds = sum of the exposed face areas at the start, the rate law's
+    // release, for any cell shape.
+    for (unsigned int a = 0; a < 3; ++a)
+      metal.length[a] =
+        2 * metal.volume / (metal.area[2 * a] + metal.area[2 * a + 1]);
+    return metal;
+  }
+
+  void
+  ImplantMetal::split_refined_cells()
+  {
+    // A refined implant cell hands its metal to its children: along each
+    // axis a child on the side of a corroding face keeps that face's depth,
+    // the other child is reached only once the front has passed the middle.
+    // The children's metal is then scaled to the parent's exactly (the
+    // frustum shapes of parent and children differ slightly).
+    const auto                 &triangulation = dof_handler.get_triangulation();
+    std::map<CellId, CellMetal> result;
+    for (const auto &[id, parent] : cells)
+      {
+        const auto parent_cell = triangulation.create_cell_iterator(id);
+        if (!parent_cell->has_children())
+          {
+            result[id] = parent;
+            continue;
+          }
+        std::vector<std::pair<CellId, CellMetal>> children;
+        double                                    children_metal = 0;
+        for (unsigned int c = 0; c < parent_cell->n_children(); ++c)
+          {
+            const DoFHandler<3>::active_cell_iterator child(
+              &triangulation,
+              parent_cell->child(c)->level(),
+              parent_cell->child(c)->index(),
+              &dof_handler);
+            CellMetal metal = full_cell(child);
+            for (unsigned int a = 0; a < 3; ++a)
+              {
+                const double half = parent.length[a] / 2;
+                const bool   high = (c >> a) & 1;
+                const double d_lo = parent.depth[2 * a],
+                             d_hi = parent.depth[2 * a + 1];
+                metal.depth[2 * a] =
+                  std::min(metal.length[a],
+                           high ? std::max(0.0, d_lo - half) : d_lo);
+                metal.depth[2 * a + 1] =
+                  std::min(metal.length[a],
+                           high ? d_hi : std::max(0.0, d_hi - half));
+              }
+            children_metal += metal.metal_volume();
+            children.emplace_back(child->id(), metal);
+          }
+        const double parent_metal = parent.metal_volume();
+        for (auto &[child_id, metal] : children)
+          {
+            if (children_metal > 0)
+              metal.scale = parent_metal / children_metal;
+            else
+              {
+                // The front had nearly passed: spread what is left over
+                // full children.
+                metal.depth.fill(0);
+                metal.scale = parent_metal / parent.volume;
+              }
+            metal.empty      = metal.metal_volume() == 0;
+            result[child_id] = metal;
+          }
+      }
+    cells = std::move(result);
   }
 
   void
   ImplantMetal::update_exposure()
   {
-    hp::FEFaceValues<3> hp_face_values(dof_handler.get_fe_collection(),
+    hp::FEFaceValues<3>    hp_face_values(dof_handler.get_fe_collection(),
                                        face_quadrature,
                                        update_values |
                                          update_quadrature_points |
                                          update_JxW_values);
+    hp::FESubfaceValues<3> hp_subface_values(dof_handler.get_fe_collection(),
+                                             face_quadrature,
+                                             update_values |
+                                               update_quadrature_points |
+                                               update_JxW_values);
     std::vector<types::global_dof_index> neighbor_dofs;
     for (const auto &cell : dof_handler.active_cell_iterators())
       {
@@ -173,17 +271,24 @@ namespace mgsim
             // weighted with the local pitting factor: int_f f phi_i dS. A
             // refined neighbour meets the face with its children's faces.
             const unsigned int nf = cell->neighbor_face_no(f);
-            std::vector<DoFHandler<3>::active_cell_iterator> tissue;
-            if (cell->neighbor(f)->has_children())
-              for (unsigned int sf = 0; sf < cell->face(f)->n_children(); ++sf)
-                tissue.push_back(cell->neighbor_child_on_subface(f, sf));
-            else
-              tissue.push_back(cell->neighbor(f));
-            for (const auto &neighbor : tissue)
+            for (const auto &neighbor : tissue_across(cell, f, implant))
               {
-                hp_face_values.reinit(neighbor, nf);
-                const FEFaceValues<3> &fv =
-                  hp_face_values.get_present_fe_values();
+                // A coarser neighbour meets this face with one of its
+                // subfaces.
+                const FEFaceValuesBase<3> *values = nullptr;
+                if (cell->neighbor_is_coarser(f))
+                  {
+                    const auto [face, subface] =
+                      cell->neighbor_of_coarser_neighbor(f);
+                    hp_subface_values.reinit(neighbor, face, subface);
+                    values = &hp_subface_values.get_present_fe_values();
+                  }
+                else
+                  {
+                    hp_face_values.reinit(neighbor, nf);
+                    values = &hp_face_values.get_present_fe_values();
+                  }
+                const FEFaceValuesBase<3> &fv = *values;
                 neighbor_dofs.resize(fv.dofs_per_cell);
                 neighbor->get_dof_indices(neighbor_dofs);
                 for (unsigned int i = 0; i < fv.dofs_per_cell; ++i)
@@ -230,8 +335,8 @@ namespace mgsim
           for (unsigned int f = 0; f < 6; ++f)
             if (metal.exposed[f])
               metal.depth[f] += metal.pitting[f] * ds;
-        const double moles =
-          molar_density * metal.volume * (before - metal.fraction(metal.depth));
+        const double moles = molar_density * metal.scale * metal.volume *
+                             (before - metal.fraction(metal.depth));
         amounts.resize(metal.weights.size());
         for (std::size_t i = 0; i < amounts.size(); ++i)
           amounts[i] = moles * metal.weights[i];
@@ -268,7 +373,7 @@ namespace mgsim
   {
     double v = 0;
     for (const auto &[id, metal] : cells)
-      v += metal.volume * metal.fraction(metal.depth);
+      v += metal.metal_volume();
     return Utilities::MPI::sum(v, dof_handler.get_communicator());
   }
 

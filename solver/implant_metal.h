@@ -25,6 +25,7 @@
 #include <deal.II/hp/q_collection.h>
 #include <deal.II/lac/vector.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <vector>
@@ -76,6 +77,30 @@ namespace mgsim
     double
     recede(double ds, double snap, VectorType &released);
 
+    /**
+     * After mesh refinement: implant cells that were refined hand their
+     * metal to their children (conserved exactly). Call before
+     * update_exposure().
+     */
+    void
+    split_refined_cells();
+
+    /** Whether the locally owned @p cell is an implant cell with metal. */
+    bool
+    holds(const dealii::DoFHandler<3>::active_cell_iterator &cell) const
+    {
+      return cells.count(cell->id()) > 0;
+    }
+
+    /** Whether the locally owned implant @p cell has an exposed face. */
+    bool
+    exposed(const dealii::DoFHandler<3>::active_cell_iterator &cell) const
+    {
+      const CellMetal &metal = cells.at(cell->id());
+      return std::find(metal.exposed.begin(), metal.exposed.end(), true) !=
+             metal.exposed.end();
+    }
+
     /** Locally owned implant cells without metal left (after recede()). */
     std::vector<dealii::DoFHandler<3>::active_cell_iterator>
     emptied_cells() const;
@@ -120,6 +145,15 @@ namespace mgsim
       std::array<double, 3> length{};
       /** Emptied by recede(): no metal left. */
       bool empty = false;
+      /** Metal per unit of frustum volume (1 unless split from a parent). */
+      double scale = 1;
+
+      /** Metal left [m^3]. */
+      double
+      metal_volume() const
+      {
+        return scale * volume * fraction(depth);
+      }
       /** Release distribution: tissue DoFs and weights summing to 1. */
       std::vector<dealii::types::global_dof_index> dofs;
       std::vector<double>                          weights;
@@ -135,6 +169,10 @@ namespace mgsim
       recession_to_empty() const;
     };
 
+    /** An implant cell full of metal. */
+    CellMetal
+    full_cell(const dealii::DoFHandler<3>::active_cell_iterator &cell) const;
+
     const dealii::DoFHandler<3>     &dof_handler;
     const dealii::types::material_id implant;
     const PittingField               pitting;
@@ -145,6 +183,6 @@ namespace mgsim
      * refined or moved to another rank, so their ids survive mesh adaptation.
      */
     std::map<dealii::CellId, CellMetal> cells;
-    double                            volume_at_start = 0;
+    double                              volume_at_start = 0;
   };
 } // namespace mgsim

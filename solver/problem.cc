@@ -9,8 +9,11 @@
 
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/base/utilities.h>
+#include <deal.II/distributed/grid_refinement.h>
+#include <deal.II/distributed/solution_transfer.h>
 #include <deal.II/fe/fe_q.h>
 #include <deal.II/grid/grid_tools.h>
+#include <deal.II/numerics/error_estimator.h>
 
 #include <iomanip>
 
@@ -33,7 +36,13 @@ namespace mgsim
     : prm(parameters)
     , comm(comm)
     , pcout(std::cout, Utilities::MPI::this_mpi_process(comm) == 0)
-    , triangulation(comm)
+    // Never repartitioned: implant cells keep their rank (their metal is
+    // stored there) and cells keep the material ids set during the run
+    // (p4est would rebuild moved cells from the coarse mesh's ids).
+    , triangulation(
+        comm,
+        Triangulation<3>::none,
+        parallel::distributed::Triangulation<3>::no_automatic_repartitioning)
     , dofs(triangulation)
     , rate_law(parameters.implant)
   {
@@ -193,13 +202,7 @@ namespace mgsim
       cell->set_material_id(degraded_material);
     metal->remove_emptied_cells();
     // Ghost copies must see the new material too (exposure, coefficients).
-    GridTools::exchange_cell_data_to_ghosts<types::material_id, DoFHandler<3>>(
-      dofs,
-      [](const DoFHandler<3>::active_cell_iterator &cell) {
-        return std::optional<types::material_id>(cell->material_id());
-      },
-      [](const DoFHandler<3>::active_cell_iterator &cell,
-         const types::material_id &id) { cell->set_material_id(id); });
+    exchange_materials_with_ghosts();
     std::vector<DoFHandler<3>::active_cell_iterator> opened;
     for (const auto &cell : implant_cells)
       if (cell->material_id() != implant)
@@ -216,6 +219,132 @@ namespace mgsim
         gas->set_moles(moles);
       }
     return n_opened;
+  }
+
+  void
+  Problem::adapt_mesh()
+  {
+    const AdaptivityParameters &a       = prm.adaptivity;
+    const unsigned int          base    = prm.mesh.refinements;
+    const unsigned int          finest  = base + a.max_levels;
+    const types::material_id    implant = implant_material();
+
+    // Kelly indicator of Mg2+ in the tissue; implant cells carry none.
+    Vector<float> indicator(triangulation.n_active_cells());
+    KellyErrorEstimator<3>::estimate(
+      dofs, face_quadrature, {}, mg->solution(), indicator);
+    for (const auto &cell : dofs.active_cell_iterators())
+      if (cell->is_locally_owned() && cell->material_id() == implant)
+        indicator(cell->active_cell_index()) = 0;
+    parallel::distributed::GridRefinement::refine_and_coarsen_fixed_number(
+      triangulation,
+      indicator,
+      a.refine_fraction,
+      a.coarsen_fraction,
+      a.max_cells);
+
+    // The front -- implant cells facing tissue and every cell touching
+    // them -- goes to the finest level: that is where the release enters
+    // and the concentration is steepest.
+    std::vector<bool> front(triangulation.n_vertices(), false);
+    for (const auto &cell : dofs.active_cell_iterators())
+      if (cell->is_locally_owned() && metal->holds(cell) &&
+          metal->exposed(cell))
+        for (const unsigned int v : cell->vertex_indices())
+          front[cell->vertex_index(v)] = true;
+    // Front vertices on the partition boundary must be seen by both sides.
+    std::vector<bool> ghost_front(triangulation.n_vertices(), false);
+    GridTools::exchange_cell_data_to_ghosts<unsigned char, DoFHandler<3>>(
+      dofs,
+      [&](const DoFHandler<3>::active_cell_iterator &cell) {
+        unsigned char bits = 0;
+        for (const unsigned int v : cell->vertex_indices())
+          bits |= front[cell->vertex_index(v)] ? (1u << v) : 0u;
+        return std::optional<unsigned char>(bits);
+      },
+      [&](const DoFHandler<3>::active_cell_iterator &cell,
+          const unsigned char                       &bits) {
+        for (const unsigned int v : cell->vertex_indices())
+          if (bits & (1u << v))
+            ghost_front[cell->vertex_index(v)] = true;
+      });
+    for (unsigned int v = 0; v < front.size(); ++v)
+      front[v] = front[v] || ghost_front[v];
+    for (const auto &cell : dofs.active_cell_iterators())
+      if (cell->is_locally_owned())
+        {
+          for (const unsigned int v : cell->vertex_indices())
+            if (front[cell->vertex_index(v)])
+              {
+                cell->clear_coarsen_flag();
+                cell->set_refine_flag();
+                break;
+              }
+          // Implant cells are neither refined here (each child would add
+          // its own emptying events; p4est still refines one when a
+          // neighbour is two levels finer, and it then hands its metal to
+          // its children) nor coarsened (their metal stays with them).
+          // Nothing goes below the initial mesh or above the finest.
+          if (cell->material_id() == implant)
+            cell->clear_refine_flag();
+          if (cell->material_id() == implant ||
+              static_cast<unsigned int>(cell->level()) <= base)
+            cell->clear_coarsen_flag();
+          if (static_cast<unsigned int>(cell->level()) >= finest)
+            cell->clear_refine_flag();
+        }
+
+    const double gas_moles = gas ? gas->moles() : 0.0;
+    using Transfer = parallel::distributed::SolutionTransfer<3, VectorType>;
+    Transfer mg_transfer(dofs), h2_transfer(dofs), gas_transfer(dofs);
+    triangulation.prepare_coarsening_and_refinement();
+    mg_transfer.prepare_for_coarsening_and_refinement(mg->solution());
+    h2_transfer.prepare_for_coarsening_and_refinement(h2->solution());
+    if (gas)
+      gas_transfer.prepare_for_coarsening_and_refinement(
+        gas->volume_fraction());
+    triangulation.execute_coarsening_and_refinement();
+
+    metal->split_refined_cells();
+    // A coarsened family of opened cells gets its parent's material from
+    // before the parent was refined: if that was the implant, it is
+    // `degraded` now (its metal was used up by the children).
+    for (const auto &cell : dofs.active_cell_iterators())
+      if (cell->is_locally_owned() && cell->material_id() == implant &&
+          !metal->holds(cell))
+        cell->set_material_id(degraded_material);
+    exchange_materials_with_ghosts();
+
+    dofs.distribute_dofs(fe_collection);
+    const IndexSet &owned = dofs.locally_owned_dofs();
+    VectorType mg_new(owned, comm), h2_new(owned, comm), gas_new(owned, comm);
+    mg_transfer.interpolate(mg_new);
+    h2_transfer.interpolate(h2_new);
+    if (gas)
+      gas_transfer.interpolate(gas_new);
+
+    metal->update_exposure();
+    mg->adopt_mesh(mg_new);
+    h2->adopt_mesh(h2_new);
+    if (gas)
+      {
+        setup_gas();
+        gas->set_volume_fraction(gas_new, gas_moles);
+      }
+    // Children of split implant cells may hold no metal.
+    open_emptied_cells();
+  }
+
+  void
+  Problem::exchange_materials_with_ghosts()
+  {
+    GridTools::exchange_cell_data_to_ghosts<types::material_id, DoFHandler<3>>(
+      dofs,
+      [](const DoFHandler<3>::active_cell_iterator &cell) {
+        return std::optional<types::material_id>(cell->material_id());
+      },
+      [](const DoFHandler<3>::active_cell_iterator &cell,
+         const types::material_id &id) { cell->set_material_id(id); });
   }
 
   void
@@ -404,6 +533,7 @@ namespace mgsim
                            "assembly_s",
                            "amg_setup_s",
                            "solve_s",
+                           "refinement_s",
                            "step_wall_s"},
                          root);
     std::unique_ptr<OutputWriter> output;
@@ -428,7 +558,8 @@ namespace mgsim
     double     t = 0;
     stats.write_row(statistics_row(t));
     write_output(t);
-    double next_output = prm.output.interval;
+    double next_output     = prm.output.interval;
+    double next_adaptation = prm.adaptivity.interval;
 
     ProgressLine progress(progress_out, prm.time.end_time, root);
     const double tiny = 1e-9 * prm.time.time_step;
@@ -461,6 +592,13 @@ namespace mgsim
         t = t_new;
         ++summary.steps;
         summary.cells_opened += open_emptied_cells();
+        Timer adapt_timer;
+        if (prm.adaptivity.enabled && t >= next_adaptation - tiny)
+          {
+            adapt_mesh();
+            next_adaptation += prm.adaptivity.interval;
+          }
+        const double adapt_seconds = adapt_timer.wall_time();
 
         stats.write_row(statistics_row(t));
         const auto  &a = mg->last_step(), &b = h2->last_step();
@@ -473,6 +611,7 @@ namespace mgsim
                               a.assembly_seconds + b.assembly_seconds,
                               a.amg_setup_seconds + b.amg_setup_seconds,
                               a.solve_seconds + b.solve_seconds,
+                              adapt_seconds,
                               step_wall});
         summary.max_balance_error = std::max({summary.max_balance_error,
                                               mg->ledger().balance_error(),

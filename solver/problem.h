@@ -127,6 +127,15 @@ namespace mgsim
      */
     unsigned int
     open_emptied_cells();
+    /**
+     * Refines where the Kelly indicator of Mg2+ is large and along the
+     * corrosion front, coarsens where it is small, and carries Mg2+, H2 and
+     * gas over with their amounts conserved ([adaptivity]).
+     */
+    void
+    adapt_mesh();
+    void
+    exchange_materials_with_ghosts();
     /** Adaptive step after a step of @p step with error indicator @p deviation.
      */
     double

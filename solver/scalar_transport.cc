@@ -195,8 +195,9 @@ namespace mgsim
     // between c and c_b, so nothing turns negative. Only unconstrained DoFs
     // move; their weights include what hanging nodes inherit from them.
     constraints.distribute(c);
-    const double defect = content_weights * c - initial_content - content_before;
-    VectorType   condensed_weights(content_weights);
+    const double defect =
+      content_weights * c - initial_content - content_before;
+    VectorType condensed_weights(content_weights);
     condense(condensed_weights);
     const auto excess_on = [&](const auto &dofs) {
       VectorType d(owned_dofs, comm);

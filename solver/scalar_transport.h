@@ -231,9 +231,10 @@ namespace mgsim
      * @p correction_dofs (or everywhere), restarts the time history.
      */
     void
-    restart_from(VectorType                                         &c,
-                 const std::vector<dealii::types::global_dof_index> &correction_dofs,
-                 double content_before);
+    restart_from(
+      VectorType                                         &c,
+      const std::vector<dealii::types::global_dof_index> &correction_dofs,
+      double                                              content_before);
     /** v <- C^T v for the hanging-node constraints. */
     void
     condense(VectorType &v) const;
