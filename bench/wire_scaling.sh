@@ -24,8 +24,9 @@ for level in $levels; do
     dofs=$(awk -F, 'NR==2{print $3}' "$out/stats.csv")
     # Steps 1-2 build the backward-Euler and BDF2 matrices and AMG hierarchies.
     awk -F, -v level="$level" -v np="$np" -v dofs="$dofs" -v peak="$peak" '
-      NR>1 && $1<=2 {asm+=$6; amg+=$7}
-      NR>1 && $1>2  {n++; wall+=$9; it1+=$4; it2+=$5}
+      NR==1 {for (i = 1; i <= NF; i++) col[$i] = i; next}
+      $1<=2 {asm+=$col["assembly_s"]; amg+=$col["amg_setup_s"]}
+      $1>2  {n++; wall+=$col["step_wall_s"]; it1+=$col["cg_iterations_mg"]; it2+=$col["cg_iterations_h2"]}
       END {printf "%-5s %-5s %9d %11.3f %11.3f %10.3f %9.1f %9.1f %10.0f\n",
                   level, np, dofs, asm, amg, wall/n, it1/n, it2/n, peak}' "$out/solver.csv"
   done

@@ -533,6 +533,7 @@ namespace mgsim
                            "assembly_s",
                            "amg_setup_s",
                            "solve_s",
+                           "open_cells_s",
                            "refinement_s",
                            "step_wall_s"},
                          root);
@@ -591,8 +592,10 @@ namespace mgsim
           h2->advance_injecting(dt, order, released, 1.0);
         t = t_new;
         ++summary.steps;
+        Timer opening_timer;
         summary.cells_opened += open_emptied_cells();
-        Timer adapt_timer;
+        const double opening_seconds = opening_timer.wall_time();
+        Timer        adapt_timer;
         if (prm.adaptivity.enabled && t >= next_adaptation - tiny)
           {
             adapt_mesh();
@@ -611,6 +614,7 @@ namespace mgsim
                               a.assembly_seconds + b.assembly_seconds,
                               a.amg_setup_seconds + b.amg_setup_seconds,
                               a.solve_seconds + b.solve_seconds,
+                              opening_seconds,
                               adapt_seconds,
                               step_wall});
         summary.max_balance_error = std::max({summary.max_balance_error,
