@@ -128,29 +128,20 @@ namespace mgsim
       {
         // Only the opened cells change the operators: add their terms, and
         // drop the placeholder rows of the joining DoFs.
-        hp::FEValues<3>     hp_fe_values(dof_handler.get_fe_collection(),
-                                     cell_quadrature,
-                                     update_values | update_gradients |
-                                       update_JxW_values);
-        hp::FEFaceValues<3> hp_face_values(dof_handler.get_fe_collection(),
-                                           face_quadrature,
-                                           update_values | update_JxW_values);
-        CellTerms           terms;
-        FullMatrix<double>  cell_matrix;
-        for (const auto &cell : opened)
-          if (cell->is_locally_owned())
-            {
-              assemble_cell(cell, hp_fe_values, hp_face_values, terms);
-              add_cell_terms(terms);
-              if (system_mass_factor > 0)
-                {
-                  cell_matrix = terms.operator_;
-                  cell_matrix.add(system_mass_factor, terms.mass);
-                  constraints.distribute_local_to_global(cell_matrix,
-                                                         terms.dofs,
-                                                         system_matrix);
-                }
-            }
+        FullMatrix<double> cell_matrix;
+        for_each_cell(
+          [&](const CellTerms &terms) {
+            add_cell_terms(terms);
+            if (system_mass_factor > 0)
+              {
+                cell_matrix = terms.operator_;
+                cell_matrix.add(system_mass_factor, terms.mass);
+                constraints.distribute_local_to_global(cell_matrix,
+                                                       terms.dofs,
+                                                       system_matrix);
+              }
+          },
+          &opened);
         if (system_mass_factor > 0)
           for (const auto i : joining)
             system_matrix.add(i, i, -inactive_diagonal);
@@ -421,7 +412,8 @@ namespace mgsim
 
   void
   ScalarTransport::for_each_cell(
-    const std::function<void(const CellTerms &)> &use) const
+    const std::function<void(const CellTerms &)>           &use,
+    const std::vector<DoFHandler<3>::active_cell_iterator> *only) const
   {
     hp::FEValues<3>     hp_fe_values(dof_handler.get_fe_collection(),
                                  cell_quadrature,
@@ -431,12 +423,19 @@ namespace mgsim
                                        face_quadrature,
                                        update_values | update_JxW_values);
     CellTerms           terms;
-    for (const auto &cell : dof_handler.active_cell_iterators())
+    const auto visit = [&](const DoFHandler<3>::active_cell_iterator &cell) {
       if (cell->is_locally_owned() && is_tissue(cell))
         {
           assemble_cell(cell, hp_fe_values, hp_face_values, terms);
           use(terms);
         }
+    };
+    if (only)
+      for (const auto &cell : *only)
+        visit(cell);
+    else
+      for (const auto &cell : dof_handler.active_cell_iterators())
+        visit(cell);
   }
 
   void

@@ -222,9 +222,14 @@ namespace mgsim
                   dealii::hp::FEValues<3>     &hp_fe_values,
                   dealii::hp::FEFaceValues<3> &hp_face_values,
                   CellTerms                   &terms) const;
-    /** Calls @p use with the terms of every locally owned tissue cell. */
+    /**
+     * Calls @p use with the terms of every locally owned tissue cell (of
+     * @p only, if given).
+     */
     void
-    for_each_cell(const std::function<void(const CellTerms &)> &use) const;
+    for_each_cell(const std::function<void(const CellTerms &)> &use,
+                  const std::vector<dealii::DoFHandler<3>::active_cell_iterator>
+                    *only = nullptr) const;
     /**
      * Continues from state @p c (changed in place) after a change of cells:
      * takes back any change of the content above background on
