@@ -3,8 +3,8 @@
 // runs the time loop
 //   metal recedes -> its Mg (and H2) enters the tissue -> advance Mg2+ and
 //   H2 -> emptied implant cells become tissue -> statistics -> output.
-// Implant cells carry no unknowns (FE_Nothing) while they hold metal; when
-// their metal is gone they switch to FE_Q and join the `degraded` region.
+// Implant nodes stay inactive while their cells hold metal; when a cell's
+// metal is gone it joins the `degraded` region and its nodes join the tissue.
 #pragma once
 
 #include "case_parameters.h"

@@ -3,10 +3,12 @@
 //   alpha dc/dt = div(alpha D grad c) - alpha k (c - c_b) + sources,
 // with region-wise alpha, D, k, c_b, far-field (Dirichlet), no-flux or washout
 // (Robin) boundaries, backward Euler or variable-step BDF2 in time, CG +
-// BoomerAMG. Matrices are assembled once per mesh; the system matrix and its
-// AMG hierarchy are rebuilt only when the step factor a0/dt changes. Each step
-// books released, cleared and boundary amounts with the time scheme's own
-// recurrence, so the discrete mass balance is exact up to the linear solver.
+// BoomerAMG. Matrices are assembled once per mesh; a new step length moves
+// the system matrix by an axpy with the mass matrix, implant cells that open
+// add their own terms, and the AMG hierarchy is kept until CG slows down.
+// Each step books released, cleared and boundary amounts with the time
+// scheme's own recurrence, so the discrete mass balance is exact up to the
+// linear solver.
 #pragma once
 
 #include "tissue_database.h"
