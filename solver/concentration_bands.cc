@@ -1,0 +1,47 @@
+#include "concentration_bands.h"
+
+#include <deal.II/base/mpi.h>
+#include <deal.II/base/quadrature_lib.h>
+#include <deal.II/fe/fe_values.h>
+
+#include <algorithm>
+
+namespace mgsim
+{
+  using namespace dealii;
+
+  std::vector<std::vector<double>>
+  band_volumes(const DoFHandler<3>                   &dof_handler,
+               const VectorType                      &field,
+               const std::vector<double>             &edges,
+               const std::vector<types::material_id> &regions,
+               const unsigned int                     subdivisions)
+  {
+    const QIterated<3>               quadrature(QGauss<1>(2), subdivisions);
+    FEValues<3>                      fe_values(dof_handler.get_fe(),
+                          quadrature,
+                          update_values | update_JxW_values);
+    std::vector<double>              values(quadrature.size());
+    std::vector<std::vector<double>> volumes(
+      regions.size(), std::vector<double>(edges.size() + 1, 0.0));
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      {
+        if (!cell->is_locally_owned())
+          continue;
+        const auto region =
+          std::find(regions.begin(), regions.end(), cell->material_id());
+        if (region == regions.end())
+          continue;
+        fe_values.reinit(cell);
+        fe_values.get_function_values(field, values);
+        auto &volume = volumes[region - regions.begin()];
+        for (const unsigned int q : fe_values.quadrature_point_indices())
+          volume[std::upper_bound(edges.begin(), edges.end(), values[q]) -
+                 edges.begin()] += fe_values.JxW(q);
+      }
+    for (auto &per_region : volumes)
+      for (double &v : per_region)
+        v = Utilities::MPI::sum(v, dof_handler.get_communicator());
+    return volumes;
+  }
+} // namespace mgsim

@@ -1,0 +1,29 @@
+// Concentration bands (SCIENCE.md §4): the volume of each region in which
+// Mg2+ lies between consecutive band edges (normal 0.75-1.25 mM, osteogenic
+// 5-10 mM, anti-tumour >= 20 mM, normal-cell stress >= 30 mM, ...). Volumes
+// are integrals of the band's indicator over the FE field on a sub-cell
+// quadrature, not node counts, so they converge under refinement.
+#pragma once
+
+#include "scalar_transport.h"
+
+#include <deal.II/dofs/dof_handler.h>
+
+#include <vector>
+
+namespace mgsim
+{
+  /**
+   * Volume [m^3] of each of @p regions (material ids) in each band: band 0
+   * below edges[0], band k between edges[k-1] and edges[k], the last at or
+   * above the last edge [mol/m^3]. @p field needs ghost values. Each cell is
+   * split into @p subdivisions^3 parts with a 2-point Gauss rule in each.
+   * Result [region][band], summed over all ranks.
+   */
+  std::vector<std::vector<double>>
+  band_volumes(const dealii::DoFHandler<3>                   &dof_handler,
+               const VectorType                              &field,
+               const std::vector<double>                     &edges,
+               const std::vector<dealii::types::material_id> &regions,
+               unsigned int                                   subdivisions = 3);
+} // namespace mgsim
