@@ -5,6 +5,7 @@
 #include "units.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <iomanip>
 #include <limits>
@@ -65,6 +66,7 @@ namespace mgsim
         {"output", {"directory", "every_hours", "vtu"}},
         {"solver", {"fe_degree", "linear_tolerance", "amg_strong_threshold"}},
         {"databases", {"alloys", "tissues"}},
+        {"thresholds", {"band_edges_mM"}},
         {"adaptivity",
          {"enabled",
           "every_hours",
@@ -255,7 +257,7 @@ namespace mgsim
       overrides,
       case_schema,
       "[mesh], [implant], [region.NAME], [boundary.NAME], [time], [output], "
-      "[solver], [adaptivity], [gas], [databases]");
+      "[solver], [adaptivity], [thresholds], [gas], [databases]");
 
     CaseParameters prm;
     prm.case_file  = case_file;
@@ -479,6 +481,29 @@ namespace mgsim
                     1e-11);
     prm.solver.amg_strong_threshold = solver.number(
       "amg_strong_threshold", "-", 0, 1, "a number in [0, 1]", 0.5);
+
+    SectionReader thresholds(file, "thresholds", resolved);
+    {
+      const std::string expectation =
+        "increasing concentrations in mM separated by spaces, e.g. "
+        "0.75 1.25 5 10 20 30";
+      std::istringstream edges(
+        thresholds.text("band_edges_mM", expectation, "0.75 1.25 5 10 20 30"));
+      prm.thresholds.band_edges.clear();
+      std::string word;
+      while (edges >> word)
+        {
+          char        *end   = nullptr;
+          const double value = std::strtod(word.c_str(), &end);
+          if (*end != '\0' || !(value >= 0) ||
+              (!prm.thresholds.band_edges.empty() &&
+               value <= prm.thresholds.band_edges.back()))
+            file.fail("thresholds", "band_edges_mM", expectation);
+          prm.thresholds.band_edges.push_back(value * units::mM);
+        }
+      if (prm.thresholds.band_edges.empty())
+        file.fail("thresholds", "band_edges_mM", expectation);
+    }
 
     SectionReader adaptivity(file, "adaptivity", resolved);
     prm.adaptivity.enabled =

@@ -139,6 +139,16 @@ namespace mgsim
     double coarsen_fraction = 0.1;
   };
 
+  /** @brief Mg2+ concentration bands (SCIENCE.md §4). */
+  struct ThresholdParameters
+  {
+    /**
+     * Increasing band edges [mol/m^3]; default: normal 0.75-1.25 mM,
+     * osteogenic 5-10 mM, anti-tumour >= 20 mM, normal-cell stress >= 30 mM.
+     */
+    std::vector<double> band_edges = {0.75, 1.25, 5, 10, 20, 30};
+  };
+
   /** @brief H2 gas exchange (SCIENCE.md §2). */
   struct GasParameters
   {
@@ -171,6 +181,7 @@ namespace mgsim
     TimeParameters                  time;
     SolverParameters                solver;
     AdaptivityParameters            adaptivity;
+    ThresholdParameters             thresholds;
     GasParameters                   gas;
     OutputParameters                output;
     /** Every value used, with unit and source, in case-file order. */

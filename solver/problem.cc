@@ -1,5 +1,6 @@
 #include "problem.h"
 
+#include "concentration_bands.h"
 #include "input_error.h"
 #include "nodal_average.h"
 #include "output_writer.h"
@@ -16,6 +17,7 @@
 #include <deal.II/numerics/error_estimator.h>
 
 #include <iomanip>
+#include <sstream>
 
 namespace mgsim
 {
@@ -540,7 +542,48 @@ namespace mgsim
     std::unique_ptr<OutputWriter> output;
     if (prm.output.write_vtu)
       output = std::make_unique<OutputWriter>(directory, comm);
+    // Band volumes per region at every output time (also without .vtu).
+    std::vector<std::string> band_columns = {"time_h"};
+    const auto              &edges        = prm.thresholds.band_edges;
+    std::vector<std::string> region_names;
+    for (const auto &region : prm.regions)
+      region_names.push_back(region.name);
+    for (const auto &name : region_names)
+      for (unsigned int b = 0; b <= edges.size(); ++b)
+        {
+          std::ostringstream band;
+          band << name << "_";
+          if (b == 0)
+            band << "below_" << edges[0] / units::mM;
+          else if (b == edges.size())
+            band << "from_" << edges.back() / units::mM;
+          else
+            band << edges[b - 1] / units::mM << "_to_" << edges[b] / units::mM;
+          band << "_mM";
+          band_columns.push_back(band.str() + "_mm3");
+          band_columns.push_back(band.str() + "_fraction");
+        }
+    CsvWriter  bands(directory + "/bands.csv", band_columns, root);
+    const auto write_bands = [&](double t) {
+      const auto volumes =
+        band_volumes(dofs, mg->solution(), edges, region_ids);
+      std::vector<double> row = {t / units::hour};
+      for (const auto &per_region : volumes)
+        {
+          double total = 0;
+          for (const double v : per_region)
+            total += v;
+          for (const double v : per_region)
+            {
+              row.push_back(v / 1e-9);
+              row.push_back(total > 0 ? v / total : 0.0);
+            }
+        }
+      bands.write_row(row);
+    };
+
     const auto write_output = [&](double t) {
+      write_bands(t);
       if (!output)
         return;
       // The gas model is rebuilt when cells open: take its field afresh.
