@@ -40,18 +40,37 @@ namespace mgsim
       return result;
     }
 
-    /** Whether the neighbour across face @p f is tissue (including implant
-     * cells already corroded away). */
-    bool
-    exposed_across(const DoFHandler<3>::active_cell_iterator &cell,
-                   const unsigned int                         f,
-                   const types::material_id                   implant)
+    /** The DoFHandler's view of triangulation cell @p cell. */
+    DoFHandler<3>::active_cell_iterator
+    with_dofs(const Triangulation<3>::cell_iterator &cell,
+              const DoFHandler<3>                   &dof_handler)
     {
-      if (cell->at_boundary(f))
-        return false;
-      return !tissue_across(cell, f, implant).empty();
+      return DoFHandler<3>::active_cell_iterator(&cell->get_triangulation(),
+                                                 cell->level(),
+                                                 cell->index(),
+                                                 &dof_handler);
     }
   } // namespace
+
+  ImplantMetal::CellMetal::Axis
+  ImplantMetal::CellMetal::axis(const unsigned int           a,
+                                const std::array<double, 6> &d) const
+  {
+    // Cross-section linear between the two faces: its integral over the
+    // remaining interval [x0, x1] is the trapezoid rule.
+    const double l = length[a], A_lo = area[2 * a], A_hi = area[2 * a + 1];
+    const auto   A  = [&](double x) { return A_lo + (A_hi - A_lo) * x / l; };
+    const double x0 = d[2 * a], x1 = l - d[2 * a + 1];
+    Axis         result;
+    result.total = l * (A_lo + A_hi) / 2;
+    if (x1 > x0)
+      {
+        result.area_lo   = A(x0);
+        result.area_hi   = A(x1);
+        result.remaining = (A(x0) + A(x1)) * (x1 - x0) / 2 / result.total;
+      }
+    return result;
+  }
 
   double
   ImplantMetal::CellMetal::fraction(const std::array<double, 6> &d) const
@@ -60,16 +79,7 @@ namespace mgsim
       return 0;
     double phi = 1;
     for (unsigned int a = 0; a < 3; ++a)
-      {
-        // Cross-section linear between the two faces, so its integral is
-        // the trapezoid rule.
-        const double l = length[a], A_lo = area[2 * a], A_hi = area[2 * a + 1];
-        const auto   A = [&](double x) { return A_lo + (A_hi - A_lo) * x / l; };
-        const double x0 = d[2 * a], x1 = l - d[2 * a + 1];
-        if (x1 <= x0)
-          return 0;
-        phi *= (A(x0) + A(x1)) * (x1 - x0) / (l * (A_lo + A_hi));
-      }
+      phi *= axis(a, d).remaining;
     return phi;
   }
 
@@ -83,16 +93,12 @@ namespace mgsim
     std::array<double, 3> g{}, rate{};
     for (unsigned int a = 0; a < 3; ++a)
       {
-        const double l = length[a], A_lo = area[2 * a], A_hi = area[2 * a + 1];
-        const auto   A = [&](double x) { return A_lo + (A_hi - A_lo) * x / l; };
-        const double x0 = depth[2 * a], x1 = l - depth[2 * a + 1];
-        if (x1 <= x0)
-          return 0;
-        const double total = l * (A_lo + A_hi) / 2;
-        g[a]               = (A(x0) + A(x1)) * (x1 - x0) / 2 / total;
-        rate[a]            = ((exposed[2 * a] ? pitting[2 * a] * A(x0) : 0.0) +
-                   (exposed[2 * a + 1] ? pitting[2 * a + 1] * A(x1) : 0.0)) /
-                  total;
+        const Axis axis_a = axis(a, depth);
+        g[a]              = axis_a.remaining;
+        rate[a] =
+          ((exposed[2 * a] ? pitting[2 * a] * axis_a.area_lo : 0.0) +
+           (exposed[2 * a + 1] ? pitting[2 * a + 1] * axis_a.area_hi : 0.0)) /
+          axis_a.total;
       }
     return scale * volume *
            (rate[0] * g[1] * g[2] + g[0] * rate[1] * g[2] +
@@ -196,12 +202,8 @@ namespace mgsim
         double                                    children_metal = 0;
         for (unsigned int c = 0; c < parent_cell->n_children(); ++c)
           {
-            const DoFHandler<3>::active_cell_iterator child(
-              &triangulation,
-              parent_cell->child(c)->level(),
-              parent_cell->child(c)->index(),
-              &dof_handler);
-            CellMetal metal = full_cell(child);
+            const auto child = with_dofs(parent_cell->child(c), dof_handler);
+            CellMetal  metal = full_cell(child);
             for (unsigned int a = 0; a < 3; ++a)
               {
                 const double half = parent.length[a] / 2;
@@ -264,14 +266,15 @@ namespace mgsim
         double total = 0;
         for (const unsigned int f : cell->face_indices())
           {
-            metal.exposed[f] = exposed_across(cell, f, implant);
-            if (!metal.exposed[f])
+            const auto tissue = tissue_across(cell, f, implant);
+            metal.exposed[f]  = !tissue.empty();
+            if (tissue.empty())
               continue;
             // The release enters the tissue cell(s) across this face,
             // weighted with the local pitting factor: int_f f phi_i dS. A
             // refined neighbour meets the face with its children's faces.
             const unsigned int nf = cell->neighbor_face_no(f);
-            for (const auto &neighbor : tissue_across(cell, f, implant))
+            for (const auto &neighbor : tissue)
               {
                 // A coarser neighbour meets this face with one of its
                 // subfaces.
@@ -350,14 +353,13 @@ namespace mgsim
   std::vector<DoFHandler<3>::active_cell_iterator>
   ImplantMetal::emptied_cells() const
   {
+    // From the implant cells, not the whole mesh: this runs every step.
     std::vector<DoFHandler<3>::active_cell_iterator> result;
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      if (cell->is_locally_owned())
-        {
-          const auto it = cells.find(cell->id());
-          if (it != cells.end() && it->second.empty)
-            result.push_back(cell);
-        }
+    for (const auto &[id, metal] : cells)
+      if (metal.empty)
+        result.push_back(
+          with_dofs(dof_handler.get_triangulation().create_cell_iterator(id),
+                    dof_handler));
     return result;
   }
 

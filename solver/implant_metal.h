@@ -158,6 +158,19 @@ namespace mgsim
       std::vector<dealii::types::global_dof_index> dofs;
       std::vector<double>                          weights;
 
+      /** The remaining metal along one axis (0 everywhere if used up). */
+      struct Axis
+      {
+        /** Fraction left along the axis, g_a. */
+        double remaining = 0;
+        /** Cross-sections at the two receding faces' positions [m^2]. */
+        double area_lo = 0, area_hi = 0;
+        /** int_0^l A(x) dx of the whole frustum [m^3]. */
+        double total = 0;
+      };
+      Axis
+      axis(unsigned int a, const std::array<double, 6> &d) const;
+
       /** Fraction of the cell still metal at face depths @p d. */
       double
       fraction(const std::array<double, 6> &d) const;
