@@ -188,25 +188,23 @@ namespace mgsim
       content_weights * c - initial_content - content_before;
     VectorType condensed_weights(content_weights);
     condense(condensed_weights);
-    const auto excess_on = [&](const auto &dofs) {
-      VectorType d(owned_dofs, comm);
+    // Collective: weight and defect are global, so every rank takes the
+    // same branch. The everywhere-direction is built only when needed.
+    const auto take_back_on = [&](const auto &dofs) {
+      VectorType direction(owned_dofs, comm);
       for (const auto i : dofs)
         if (!constraints.is_constrained(i))
-          d(i) = c(i) - background_field(i);
-      d.compress(VectorOperation::insert);
-      return d;
+          direction(i) = c(i) - background_field(i);
+      direction.compress(VectorOperation::insert);
+      const double weight = condensed_weights * direction;
+      if (!(weight > 0 && defect <= weight))
+        return false;
+      c.add(-defect / weight, direction);
+      constraints.distribute(c);
+      return true;
     };
-    for (const VectorType &direction :
-         {excess_on(correction_dofs), excess_on(owned_dofs)})
-      {
-        const double weight = condensed_weights * direction;
-        if (weight > 0 && defect <= weight)
-          {
-            c.add(-defect / weight, direction);
-            constraints.distribute(c);
-            break;
-          }
-      }
+    if (!take_back_on(correction_dofs))
+      take_back_on(owned_dofs);
 
     current_solution = c;
     old_solution     = c;
