@@ -90,9 +90,7 @@ namespace mgsim
       }
     to_gas.compress(VectorOperation::insert);
     gas.compress(VectorOperation::insert);
-    VectorType fraction(gas);
-    fraction *= molar_volume;
-    ghosted_fraction = fraction;
+    update_volume_fraction();
   }
 
   VectorType
@@ -110,9 +108,7 @@ namespace mgsim
     for (const auto i : dof_handler.locally_owned_dofs())
       gas(i) = volumes(i) > 0 ? moles(i) / volumes(i) : 0.0;
     gas.compress(VectorOperation::insert);
-    VectorType fraction(gas);
-    fraction *= molar_volume;
-    ghosted_fraction = fraction;
+    update_volume_fraction();
   }
 
   void
@@ -124,9 +120,15 @@ namespace mgsim
     const double now = this->moles();
     if (now > 0)
       gas *= total / now;
-    VectorType scaled(gas);
-    scaled *= molar_volume;
-    ghosted_fraction = scaled;
+    update_volume_fraction();
+  }
+
+  void
+  HydrogenGas::update_volume_fraction()
+  {
+    VectorType fraction(gas);
+    fraction *= molar_volume;
+    ghosted_fraction = fraction;
   }
 
   double

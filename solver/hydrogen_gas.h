@@ -81,6 +81,10 @@ namespace mgsim
     }
 
   private:
+    /** ghosted_fraction <- g R T / p, after every change of the gas. */
+    void
+    update_volume_fraction();
+
     const dealii::DoFHandler<3> &dof_handler;
     const GasParameters          parameters;
     /** Gas volume per mole of gas, R T / p [m^3/mol]. */
