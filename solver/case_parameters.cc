@@ -66,7 +66,12 @@ namespace mgsim
         {"output", {"directory", "every_hours", "vtu"}},
         {"solver", {"fe_degree", "linear_tolerance", "amg_strong_threshold"}},
         {"databases", {"alloys", "tissues"}},
-        {"thresholds", {"band_edges_mM"}},
+        {"thresholds",
+         {"band_edges_mM",
+          "anti_tumour_mM",
+          "normal_stress_mM",
+          "osteogenic_window_mM",
+          "tumour_min_hours"}},
         {"adaptivity",
          {"enabled",
           "every_hours",
@@ -88,7 +93,8 @@ namespace mgsim
         }
       if (section.rfind("region.", 0) == 0 && section.size() > 7)
         {
-          keys = with_property_keys({"tissue"}, tissue_property_specs());
+          keys =
+            with_property_keys({"tissue", "role"}, tissue_property_specs());
           return true;
         }
       if (section.rfind("boundary.", 0) == 0 && section.size() > 9)
@@ -379,6 +385,13 @@ namespace mgsim
                                                           section + "] tissue"),
                                             tissue_property_specs(),
                                             "tissue database"));
+            const auto &roles = tissue_roles();
+            if (std::find(roles.begin(), roles.end(), region.tissue.role) ==
+                roles.end())
+              throw InputError(tissue_path + ": [" + tissue_name +
+                               "] role: expected one of: " + join(roles));
+            region.tissue.role =
+              reader.choice("role", roles, region.tissue.role);
             prm.regions.push_back(region);
           }
         else if (section.rfind("boundary.", 0) == 0)
@@ -503,6 +516,43 @@ namespace mgsim
         }
       if (prm.thresholds.band_edges.empty())
         file.fail("thresholds", "band_edges_mM", expectation);
+
+      // The summary's levels are band edges, so that bands.csv and the
+      // summary describe the same volumes.
+      const auto &band_edges = prm.thresholds.band_edges;
+      const auto  edge       = [&](const std::string &key, double value) {
+        value *= units::mM;
+        for (const double e : band_edges)
+          if (std::abs(e - value) <= 1e-12 * e)
+            return e;
+        file.fail("thresholds", key, "one of the band_edges_mM");
+        return value;
+      };
+      const auto level = [&](const std::string &key, double default_mM) {
+        return edge(key,
+                    thresholds.number(key,
+                                      "mM",
+                                      0,
+                                      1e6,
+                                      "a concentration in mM (a band edge)",
+                                      default_mM));
+      };
+      prm.thresholds.anti_tumour   = level("anti_tumour_mM", 20);
+      prm.thresholds.normal_stress = level("normal_stress_mM", 30);
+      std::istringstream window(thresholds.text(
+        "osteogenic_window_mM", "two band edges in mM, e.g. 5 10", "5 10"));
+      double             low = -1, high = -1;
+      std::string        rest;
+      if (!(window >> low >> high) || (window >> rest) || !(low < high))
+        file.fail("thresholds",
+                  "osteogenic_window_mM",
+                  "two increasing band edges in mM, e.g. 5 10");
+      prm.thresholds.osteogenic_low  = edge("osteogenic_window_mM", low);
+      prm.thresholds.osteogenic_high = edge("osteogenic_window_mM", high);
+      prm.thresholds.tumour_min_duration =
+        thresholds.number(
+          "tumour_min_hours", "h", 0, 1e6, "a number of hours >= 0", 24) *
+        units::hour;
     }
 
     SectionReader adaptivity(file, "adaptivity", resolved);

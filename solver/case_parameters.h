@@ -147,6 +147,17 @@ namespace mgsim
      * osteogenic 5-10 mM, anti-tumour >= 20 mM, normal-cell stress >= 30 mM.
      */
     std::vector<double> band_edges = {0.75, 1.25, 5, 10, 20, 30};
+    /** Anti-tumour level [mol/m^3] (one of the band edges). */
+    double anti_tumour = 20;
+    /** Level that stresses normal cells [mol/m^3] (a band edge). */
+    double normal_stress = 30;
+    /** Osteogenic window [mol/m^3] (two band edges). */
+    double osteogenic_low = 5, osteogenic_high = 10;
+    /**
+     * A tumour point counts as covered once it has spent this long [s] at
+     * or above anti_tumour.
+     */
+    double tumour_min_duration = 24 * 3600.0;
   };
 
   /** @brief H2 gas exchange (SCIENCE.md §2). */

@@ -44,4 +44,40 @@ namespace mgsim
         v = Utilities::MPI::sum(v, dof_handler.get_communicator());
     return volumes;
   }
+
+  std::vector<RegionPeak>
+  region_peaks(const DoFHandler<3>                   &dof_handler,
+               const VectorType                      &field,
+               const VectorType                      &companion,
+               const std::vector<types::material_id> &regions)
+  {
+    std::vector<RegionPeak>              peaks(regions.size());
+    std::vector<types::global_dof_index> indices;
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      {
+        if (!cell->is_locally_owned())
+          continue;
+        const auto region =
+          std::find(regions.begin(), regions.end(), cell->material_id());
+        if (region == regions.end())
+          continue;
+        indices.resize(cell->get_fe().n_dofs_per_cell());
+        cell->get_dof_indices(indices);
+        auto &peak = peaks[region - regions.begin()];
+        for (const auto i : indices)
+          if (field(i) > peak.value)
+            peak = {field(i), companion(i)};
+      }
+    // The rank with the largest value reports its companion.
+    std::vector<double> flat;
+    for (const auto &peak : peaks)
+      flat.insert(flat.end(), {peak.value, peak.companion});
+    const auto all =
+      Utilities::MPI::all_gather(dof_handler.get_communicator(), flat);
+    for (unsigned int r = 0; r < regions.size(); ++r)
+      for (const auto &rank : all)
+        if (rank[2 * r] > peaks[r].value)
+          peaks[r] = {rank[2 * r], rank[2 * r + 1]};
+    return peaks;
+  }
 } // namespace mgsim

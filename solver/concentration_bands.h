@@ -9,6 +9,7 @@
 
 #include <deal.II/dofs/dof_handler.h>
 
+#include <limits>
 #include <vector>
 
 namespace mgsim
@@ -26,4 +27,24 @@ namespace mgsim
                const std::vector<double>                     &edges,
                const std::vector<dealii::types::material_id> &regions,
                unsigned int                                   subdivisions = 3);
+
+  /** @brief The largest nodal value of a field in a region and where/when. */
+  struct RegionPeak
+  {
+    /** Largest value (-infinity for an empty region). */
+    double value = -std::numeric_limits<double>::infinity();
+    /** @p companion's value at the node of the largest value (e.g. a time). */
+    double companion = 0;
+  };
+
+  /**
+   * Per region of @p regions: the largest nodal value of @p field over the
+   * region's cells, and @p companion at that node (both ghosted). Summed
+   * over all ranks.
+   */
+  std::vector<RegionPeak>
+  region_peaks(const dealii::DoFHandler<3>                   &dof_handler,
+               const VectorType                              &field,
+               const VectorType                              &companion,
+               const std::vector<dealii::types::material_id> &regions);
 } // namespace mgsim

@@ -5,6 +5,7 @@
 #include "nodal_average.h"
 #include "output_writer.h"
 #include "progress.h"
+#include "run_summary.h"
 #include "statistics.h"
 #include "units.h"
 
@@ -16,7 +17,9 @@
 #include <deal.II/grid/grid_tools.h>
 #include <deal.II/numerics/error_estimator.h>
 
+#include <cmath>
 #include <iomanip>
+#include <list>
 #include <sstream>
 
 namespace mgsim
@@ -92,6 +95,10 @@ namespace mgsim
     degraded_material = mesh.regions.at(degraded_region);
 
     setup_dofs();
+    mg_exposure = std::make_unique<ExposureHistory>(prm.thresholds.band_edges);
+    h2_exposure = std::make_unique<ExposureHistory>(std::vector<double>());
+    mg_exposure->reinit(mg->solution(), 0);
+    h2_exposure->reinit(h2->solution(), 0);
   }
 
   void
@@ -220,6 +227,9 @@ namespace mgsim
         setup_gas();
         gas->set_moles(moles);
       }
+    // New nodes start without history; the others continue.
+    mg_exposure->restart_from(mg->solution());
+    h2_exposure->restart_from(h2->solution());
     return n_opened;
   }
 
@@ -298,10 +308,15 @@ namespace mgsim
 
     const double gas_moles = gas ? gas->moles() : 0.0;
     using Transfer = parallel::distributed::SolutionTransfer<3, VectorType>;
-    Transfer mg_transfer(dofs), h2_transfer(dofs), gas_transfer(dofs);
+    Transfer mg_transfer(dofs), h2_transfer(dofs), gas_transfer(dofs),
+      history_transfer(dofs);
     triangulation.prepare_coarsening_and_refinement();
     mg_transfer.prepare_for_coarsening_and_refinement(mg->solution());
     h2_transfer.prepare_for_coarsening_and_refinement(h2->solution());
+    auto       history    = mg_exposure->state();
+    const auto h2_history = h2_exposure->state();
+    history.insert(history.end(), h2_history.begin(), h2_history.end());
+    history_transfer.prepare_for_coarsening_and_refinement(history);
     if (gas)
       gas_transfer.prepare_for_coarsening_and_refinement(
         gas->volume_fraction());
@@ -324,10 +339,19 @@ namespace mgsim
     h2_transfer.interpolate(h2_new);
     if (gas)
       gas_transfer.interpolate(gas_new);
+    std::vector<VectorType>   history_new(history.size(),
+                                        VectorType(owned, comm));
+    std::vector<VectorType *> history_targets;
+    for (auto &v : history_new)
+      history_targets.push_back(&v);
+    history_transfer.interpolate(history_targets);
 
     metal->update_exposure();
     mg->adopt_mesh(mg_new);
     h2->adopt_mesh(h2_new);
+    const auto split = history_new.begin() + mg_exposure->state().size();
+    mg_exposure->adopt_mesh({history_new.begin(), split}, mg->solution());
+    h2_exposure->adopt_mesh({split, history_new.end()}, h2->solution());
     if (gas)
       {
         setup_gas();
@@ -496,6 +520,94 @@ namespace mgsim
     return row;
   }
 
+  void
+  Problem::write_fields(OutputWriter &output, const double t) const
+  {
+    const auto &edges = prm.thresholds.band_edges;
+    // Derived fields in display units; a list keeps their addresses.
+    std::list<VectorType> derived;
+    const auto            add = [&](VectorType v) -> const VectorType            *{
+      derived.push_back(std::move(v));
+      return &derived.back();
+    };
+    std::vector<OutputField> fields = {{&mg->solution(), "Mg2+ [mM]"},
+                                       {&h2->solution(), "H2 [mM]"}};
+    // The gas model is rebuilt when cells open: take its field afresh.
+    if (gas)
+      fields.push_back({&gas->volume_fraction(), "H2 gas volume fraction"});
+    fields.push_back({add(band_index(mg->solution(), edges)), "Mg2+ band"});
+    for (unsigned int k = 0; k < edges.size(); ++k)
+      {
+        std::ostringstream name;
+        name << "time at or above " << edges[k] / units::mM << " mM [h]";
+        fields.push_back(
+          {add(scaled(mg_exposure->time_above(k), 1 / units::hour)),
+           name.str()});
+      }
+    fields.push_back(
+      {add(scaled(mg_exposure->dose(), 1 / (units::mM * units::hour))),
+       "Mg2+ dose [mM h]"});
+    fields.push_back({&mg_exposure->peak(), "Mg2+ peak [mM]"});
+    fields.push_back({add(scaled(mg_exposure->peak_time(), 1 / units::hour)),
+                      "Mg2+ peak time [h]"});
+    fields.push_back({&h2_exposure->peak(), "H2 peak [mM]"});
+    output.write(dofs,
+                 fields,
+                 {{metal->fraction_per_cell(), "metal fraction"}},
+                 t);
+  }
+
+  std::vector<RegionExposure>
+  Problem::region_exposures() const
+  {
+    const ThresholdParameters &t     = prm.thresholds;
+    const auto                &edges = t.band_edges;
+    const unsigned int         anti =
+      std::find(edges.begin(), edges.end(), t.anti_tumour) - edges.begin();
+    const VectorType &time_anti = mg_exposure->time_above(anti);
+
+    const auto mg_peaks = region_peaks(dofs,
+                                       mg_exposure->peak(),
+                                       mg_exposure->peak_time(),
+                                       region_ids);
+    const auto h2_peaks = region_peaks(dofs,
+                                       h2_exposure->peak(),
+                                       h2_exposure->peak_time(),
+                                       region_ids);
+    const auto longest  = region_peaks(dofs, time_anti, time_anti, region_ids);
+    const auto dose =
+      region_peaks(dofs, mg_exposure->dose(), mg_exposure->dose(), region_ids);
+    // Volumes of derived fields, on the same sub-cell quadrature as the
+    // bands: time at or above the anti-tumour level >= the minimum duration,
+    // and peak >= the stress level.
+    const auto covered =
+      band_volumes(dofs, time_anti, {t.tumour_min_duration}, region_ids);
+    const auto stressed =
+      band_volumes(dofs, mg_exposure->peak(), {t.normal_stress}, region_ids);
+
+    std::vector<RegionExposure> regions;
+    for (unsigned int r = 0; r < region_ids.size(); ++r)
+      {
+        RegionExposure g;
+        g.name   = prm.regions[r].name;
+        g.tissue = prm.regions[r].tissue.name;
+        g.role   = prm.regions[r].tissue.role;
+        g.volume = covered[r][0] + covered[r][1];
+        // An empty region (`degraded` before any cell corroded) reports 0.
+        const auto finite = [](double v) { return std::isfinite(v) ? v : 0.0; };
+        g.peak_mg         = finite(mg_peaks[r].value);
+        g.peak_mg_time    = mg_peaks[r].companion;
+        g.peak_h2         = finite(h2_peaks[r].value);
+        g.peak_h2_time    = h2_peaks[r].companion;
+        g.longest_anti_tumour = finite(longest[r].value);
+        g.covered_volume      = covered[r][1];
+        g.stress_volume_ever  = stressed[r][1];
+        g.max_dose            = finite(dose[r].value);
+        regions.push_back(g);
+      }
+    return regions;
+  }
+
   double
   Problem::next_step(const double       step,
                      const double       deviation,
@@ -563,10 +675,12 @@ namespace mgsim
           band_columns.push_back(band.str() + "_mm3");
           band_columns.push_back(band.str() + "_fraction");
         }
-    CsvWriter  bands(directory + "/bands.csv", band_columns, root);
-    const auto write_bands = [&](double t) {
+    CsvWriter        bands(directory + "/bands.csv", band_columns, root);
+    ThresholdSummary threshold_summary;
+    const auto       write_bands = [&](double t) {
       const auto volumes =
         band_volumes(dofs, mg->solution(), edges, region_ids);
+      threshold_summary.bands.push_back({t, volumes});
       std::vector<double> row = {t / units::hour};
       for (const auto &per_region : volumes)
         {
@@ -584,17 +698,8 @@ namespace mgsim
 
     const auto write_output = [&](double t) {
       write_bands(t);
-      if (!output)
-        return;
-      // The gas model is rebuilt when cells open: take its field afresh.
-      std::vector<OutputField> fields = {{&mg->solution(), "Mg2+ [mM]"},
-                                         {&h2->solution(), "H2 [mM]"}};
-      if (gas)
-        fields.push_back({&gas->volume_fraction(), "H2 gas volume fraction"});
-      output->write(dofs,
-                    fields,
-                    {{metal->fraction_per_cell(), "metal fraction"}},
-                    t);
+      if (output)
+        write_fields(*output, t);
     };
 
     RunSummary summary;
@@ -633,6 +738,14 @@ namespace mgsim
           }
         else
           h2->advance_injecting(dt, order, released, 1.0);
+        mg_exposure->record(mg->solution(),
+                            mg->background(),
+                            mg->active_dofs(),
+                            t_new);
+        h2_exposure->record(h2->solution(),
+                            h2->background(),
+                            h2->active_dofs(),
+                            t_new);
         t = t_new;
         ++summary.steps;
         Timer opening_timer;
@@ -647,6 +760,9 @@ namespace mgsim
         const double adapt_seconds = adapt_timer.wall_time();
 
         stats.write_row(statistics_row(t));
+        if (gas)
+          threshold_summary.gas_volume_peak =
+            std::max(threshold_summary.gas_volume_peak, gas->volume());
         const auto  &a = mg->last_step(), &b = h2->last_step();
         const double step_wall = step_timer.wall_time();
         solver_log.write_row({double(summary.steps),
@@ -677,6 +793,22 @@ namespace mgsim
         progress.update(summary.steps, t);
       }
     progress.finish();
+
+    threshold_summary.case_file    = prm.case_file;
+    threshold_summary.alloy        = prm.implant.alloy.name;
+    threshold_summary.end_time     = t;
+    threshold_summary.steps        = summary.steps;
+    threshold_summary.cells_opened = summary.cells_opened;
+    threshold_summary.thresholds   = prm.thresholds;
+    threshold_summary.regions      = region_exposures();
+    threshold_summary.implant_mass_initial =
+      prm.implant.alloy.density * metal->initial_volume();
+    threshold_summary.implant_mass_left =
+      prm.implant.alloy.density * metal->volume();
+    threshold_summary.gas_volume_end = gas ? gas->volume() : 0.0;
+    if (root)
+      write_summary(directory, threshold_summary);
+
     summary.wall_seconds = wall.wall_time();
     Utilities::System::MemoryStats memory;
     Utilities::System::get_memory_stats(memory);

@@ -8,10 +8,13 @@
 #pragma once
 
 #include "case_parameters.h"
+#include "exposure_history.h"
 #include "hydrogen_gas.h"
 #include "implant_metal.h"
 #include "mesh_loader.h"
+#include "output_writer.h"
 #include "rate_law.h"
+#include "run_summary.h"
 #include "scalar_transport.h"
 
 #include <deal.II/base/conditional_ostream.h>
@@ -80,6 +83,12 @@ namespace mgsim
     {
       return *h2;
     }
+    /** Time above thresholds, dose and peak of Mg2+ at every node. */
+    const ExposureHistory &
+    magnesium_exposure() const
+    {
+      return *mg_exposure;
+    }
     /** The H2 gas model, or nullptr if [gas] model = none. */
     const HydrogenGas *
     hydrogen_gas() const
@@ -144,6 +153,12 @@ namespace mgsim
     statistics_columns() const;
     std::vector<double>
     statistics_row(double t) const;
+    /** The nodal and cell fields of one output time. */
+    void
+    write_fields(OutputWriter &output, double t) const;
+    /** Per-region exposure figures at the end of a run (collective). */
+    std::vector<RegionExposure>
+    region_exposures() const;
 
     const CaseParameters                           &prm;
     MPI_Comm                                        comm;
@@ -163,6 +178,8 @@ namespace mgsim
     dealii::types::material_id       degraded_material = 0;
     std::unique_ptr<ScalarTransport> mg, h2;
     std::unique_ptr<HydrogenGas>     gas;
+    /** Mg2+ history at the band edges; H2 only dose and peak. */
+    std::unique_ptr<ExposureHistory> mg_exposure, h2_exposure;
     /** Material ids of the tissue regions, in case order. */
     std::vector<dealii::types::material_id> region_ids;
   };

@@ -156,6 +156,13 @@ namespace mgsim
       return ghosted_solution;
     }
 
+    /** 1 on tissue nodes, 0 on implant nodes (locally owned entries). */
+    const VectorType &
+    active_dofs() const
+    {
+      return active;
+    }
+
     /** Background field c_b (nodal average over adjacent tissues) [mol/m^3]. */
     const VectorType &
     background() const

@@ -33,8 +33,18 @@ namespace mgsim
   const std::vector<std::string> &
   tissue_text_keys()
   {
-    static const std::vector<std::string> keys = {"description"};
+    static const std::vector<std::string> keys = {"description", "role"};
     return keys;
+  }
+
+  const std::vector<std::string> &
+  tissue_roles()
+  {
+    static const std::vector<std::string> roles = {"tumour",
+                                                   "bone",
+                                                   "normal",
+                                                   "other"};
+    return roles;
   }
 
   Tissue
@@ -46,6 +56,7 @@ namespace mgsim
     Tissue tissue;
     tissue.name               = entry.name;
     tissue.description        = entry.texts.at("description");
+    tissue.role               = entry.texts.at("role");
     tissue.mg.volume_fraction = value("mg_volume_fraction");
     tissue.mg.diffusivity     = value("mg_diffusivity_m2_per_s");
     tissue.mg.clearance       = value("mg_clearance_per_s");

@@ -34,13 +34,23 @@ namespace mgsim
   /** @brief A tissue's resolved properties. */
   struct Tissue
   {
-    std::string         name;
-    std::string         description;
+    std::string name;
+    std::string description;
+    /**
+     * What the summary counts it as (SCIENCE.md §4): "tumour" (anti-tumour
+     * coverage), "bone" (osteogenic window; also normal tissue), "normal"
+     * (normal-cell stress) or "other" (neither, e.g. culture medium).
+     */
+    std::string         role;
     SpeciesCoefficients mg;
     SpeciesCoefficients h2;
     /** H2 solubility at 1 atm [mol/m^3]. */
     double h2_solubility = 0;
   };
+
+  /** The values a tissue's role can take. */
+  const std::vector<std::string> &
+  tissue_roles();
 
   /** Builds a Tissue from a (possibly case-overridden) database entry. */
   Tissue

@@ -1,0 +1,224 @@
+#include "exposure_history.h"
+
+#include <algorithm>
+
+namespace mgsim
+{
+  using namespace dealii;
+
+  namespace
+  {
+    /** A ghosted vector with the layout of @p model (zero). */
+    void
+    reinit_like(VectorType &v, const VectorType &model)
+    {
+      // PETSc's reinit(Vector) keeps the model's ghost layout.
+      v.reinit(model);
+      AssertThrow(v.has_ghost_elements() == model.has_ghost_elements(),
+                  ExcInternalError());
+    }
+
+    /** Read access to the locally owned entries of a PETSc vector. */
+    class ReadArray
+    {
+    public:
+      explicit ReadArray(const VectorType &v)
+        : vec(static_cast<const Vec &>(v))
+      {
+        VecGetArrayRead(vec, &data);
+      }
+      ~ReadArray()
+      {
+        VecRestoreArrayRead(vec, &data);
+      }
+      double
+      operator[](const unsigned int k) const
+      {
+        return data[k];
+      }
+
+    private:
+      const Vec          vec;
+      const PetscScalar *data = nullptr;
+    };
+
+    /** Write access to the owned entries; ghosts refreshed on release. */
+    class WriteArray
+    {
+    public:
+      explicit WriteArray(VectorType &v)
+        : owner(v)
+        , vec(static_cast<const Vec &>(v))
+      {
+        VecGetArray(vec, &data);
+      }
+      ~WriteArray()
+      {
+        VecRestoreArray(vec, &data);
+        if (owner.has_ghost_elements())
+          owner.update_ghost_values();
+      }
+      PetscScalar &
+      operator[](const unsigned int k)
+      {
+        return data[k];
+      }
+
+    private:
+      VectorType  &owner;
+      const Vec    vec;
+      PetscScalar *data = nullptr;
+    };
+  } // namespace
+
+  ExposureHistory::ExposureHistory(std::vector<double> thresholds)
+    : levels(std::move(thresholds))
+  {
+  }
+
+  double
+  ExposureHistory::time_at_or_above(const double c0,
+                                    const double c1,
+                                    const double dt,
+                                    const double threshold)
+  {
+    const bool above0 = c0 >= threshold, above1 = c1 >= threshold;
+    if (above0 && above1)
+      return dt;
+    if (!above0 && !above1)
+      return 0;
+    // One crossing inside the step, at the linear interpolant's root.
+    const double crossing = (threshold - c0) / (c1 - c0);
+    return above1 ? dt * (1 - crossing) : dt * crossing;
+  }
+
+  void
+  ExposureHistory::reinit(const VectorType &c, const double t)
+  {
+    above.resize(levels.size());
+    for (auto &v : above)
+      reinit_like(v, c);
+    reinit_like(dose_, c);
+    reinit_like(peak_, c);
+    reinit_like(peak_time_, c);
+    {
+      const ReadArray level(c);
+      WriteArray      peak(peak_), when(peak_time_);
+      const unsigned  n = c.locally_owned_size();
+      for (unsigned int k = 0; k < n; ++k)
+        {
+          peak[k] = level[k];
+          when[k] = t;
+        }
+    }
+    restart_from(c);
+    previous_time = t;
+  }
+
+  void
+  ExposureHistory::restart_from(const VectorType &c)
+  {
+    previous.reinit(c.locally_owned_elements(), c.get_mpi_communicator());
+    const ReadArray level(c);
+    WriteArray      last(previous);
+    const unsigned  n = c.locally_owned_size();
+    for (unsigned int k = 0; k < n; ++k)
+      last[k] = level[k];
+  }
+
+  void
+  ExposureHistory::record(const VectorType &c,
+                          const VectorType &background,
+                          const VectorType &active,
+                          const double      t)
+  {
+    const double   dt = t - previous_time;
+    const unsigned n  = c.locally_owned_size();
+    {
+      const ReadArray c1(c), cb(background), on(active);
+      WriteArray      c0(previous), dose(dose_), peak(peak_), when(peak_time_);
+      std::vector<WriteArray> time_above;
+      time_above.reserve(levels.size());
+      for (auto &v : above)
+        time_above.emplace_back(v);
+      for (unsigned int k = 0; k < n; ++k)
+        {
+          if (on[k] > 0)
+            {
+              for (unsigned int j = 0; j < levels.size(); ++j)
+                time_above[j][k] +=
+                  time_at_or_above(c0[k], c1[k], dt, levels[j]);
+              // Trapezoidal rule: exact for the linear interpolant.
+              dose[k] += dt * (0.5 * (c0[k] + c1[k]) - cb[k]);
+              if (c1[k] > peak[k])
+                {
+                  peak[k] = c1[k];
+                  when[k] = t;
+                }
+            }
+          c0[k] = c1[k];
+        }
+    }
+    previous_time = t;
+  }
+
+  std::vector<const VectorType *>
+  ExposureHistory::state() const
+  {
+    std::vector<const VectorType *> vectors;
+    for (const auto &v : above)
+      vectors.push_back(&v);
+    for (const VectorType *v : {&dose_, &peak_, &peak_time_})
+      vectors.push_back(v);
+    return vectors;
+  }
+
+  void
+  ExposureHistory::adopt_mesh(const std::vector<VectorType> &transferred,
+                              const VectorType              &c)
+  {
+    std::vector<VectorType *> targets;
+    for (auto &v : above)
+      targets.push_back(&v);
+    for (VectorType *v : {&dose_, &peak_, &peak_time_})
+      targets.push_back(v);
+    AssertDimension(transferred.size(), targets.size());
+    for (unsigned int i = 0; i < targets.size(); ++i)
+      {
+        reinit_like(*targets[i], c);
+        const ReadArray from(transferred[i]);
+        WriteArray      to(*targets[i]);
+        const unsigned  n = c.locally_owned_size();
+        for (unsigned int k = 0; k < n; ++k)
+          to[k] = from[k];
+      }
+    restart_from(c);
+  }
+
+  VectorType
+  band_index(const VectorType &c, const std::vector<double> &edges)
+  {
+    VectorType index;
+    reinit_like(index, c);
+    const ReadArray level(c);
+    WriteArray      band(index);
+    const unsigned  n = c.locally_owned_size();
+    for (unsigned int k = 0; k < n; ++k)
+      band[k] =
+        std::upper_bound(edges.begin(), edges.end(), level[k]) - edges.begin();
+    return index;
+  }
+
+  VectorType
+  scaled(const VectorType &v, const double factor)
+  {
+    VectorType result;
+    reinit_like(result, v);
+    const ReadArray from(v);
+    WriteArray      to(result);
+    const unsigned  n = v.locally_owned_size();
+    for (unsigned int k = 0; k < n; ++k)
+      to[k] = factor * from[k];
+    return result;
+  }
+} // namespace mgsim

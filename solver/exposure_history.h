@@ -1,0 +1,127 @@
+// What each point of the tissue has been through so far (SCIENCE.md §4): the
+// time its level spent at or above each threshold, the cumulative dose
+// int (c - c_b) dt, and the peak level with the time it occurred. Medicine
+// asks "how long" as much as "how high": an anti-tumour effect needs >= 20 mM
+// held for about a day, not a spike.
+//
+// Kept per node, on the transport's DoFs, and updated after every step with
+// the level taken linear in time across the step (exact for a field that
+// rises or falls linearly; the crossing time of a threshold falls inside the
+// step, not at its end).
+#pragma once
+
+#include "scalar_transport.h"
+
+#include <deal.II/base/index_set.h>
+
+#include <vector>
+
+namespace mgsim
+{
+  class ExposureHistory
+  {
+  public:
+    /**
+     * Tracks @p thresholds [mol/m^3] (may be empty: then only dose and peak).
+     * Call reinit() before use.
+     */
+    explicit ExposureHistory(std::vector<double> thresholds);
+
+    /**
+     * Starts from the level @p c (ghosted) at time @p t with no history:
+     * zero time above, zero dose, peak = c at t.
+     */
+    void
+    reinit(const VectorType &c, double t);
+
+    /**
+     * Adds the step from the last recorded state to @p c at @p t. Only
+     * where @p active (owned layout) is positive: implant nodes have no
+     * history.
+     */
+    void
+    record(const VectorType &c,
+           const VectorType &background,
+           const VectorType &active,
+           double            t);
+
+    /**
+     * Continues from @p c at the present time without adding anything
+     * (after cells opened and gave new nodes values: those start with no
+     * history).
+     */
+    void
+    restart_from(const VectorType &c);
+
+    /**
+     * The history as ghosted vectors, in a fixed order, for a
+     * SolutionTransfer across a mesh change.
+     */
+    std::vector<const VectorType *>
+    state() const;
+
+    /**
+     * After a mesh change: the history interpolated onto the new DoFs
+     * (owned vectors, order of state()) and the level @p c there (ghosted).
+     */
+    void
+    adopt_mesh(const std::vector<VectorType> &transferred, const VectorType &c);
+
+    const std::vector<double> &
+    thresholds() const
+    {
+      return levels;
+    }
+    /** Time spent at or above thresholds()[k] [s] (ghosted). */
+    const VectorType &
+    time_above(unsigned int k) const
+    {
+      return above[k];
+    }
+    /** int (c - c_b) dt [mol/m^3 s] (ghosted). */
+    const VectorType &
+    dose() const
+    {
+      return dose_;
+    }
+    /** Highest level so far [mol/m^3] (ghosted). */
+    const VectorType &
+    peak() const
+    {
+      return peak_;
+    }
+    /** When the highest level occurred [s] (ghosted). */
+    const VectorType &
+    peak_time() const
+    {
+      return peak_time_;
+    }
+
+    /**
+     * Time that a level moving linearly from @p c0 to @p c1 over @p dt
+     * spends at or above @p threshold.
+     */
+    static double
+    time_at_or_above(double c0, double c1, double dt, double threshold);
+
+  private:
+    std::vector<double>     levels;
+    std::vector<VectorType> above;
+    VectorType              dose_, peak_, peak_time_;
+    /** Level at the last recorded time (owned). */
+    VectorType previous;
+    double     previous_time = 0;
+  };
+
+  /**
+   * Band index of each node's level: 0 below edges[0], k between
+   * edges[k-1] and edges[k], edges.size() at or above the last edge
+   * (ghosted, like @p c).
+   */
+  VectorType
+  band_index(const VectorType &c, const std::vector<double> &edges);
+
+  /** @p v times @p factor (ghosted like @p v), e.g. seconds to hours. */
+  VectorType
+  scaled(const VectorType &v, double factor);
+} // namespace mgsim

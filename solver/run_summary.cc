@@ -1,0 +1,270 @@
+#include "run_summary.h"
+
+#include "input_error.h"
+#include "units.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <limits>
+#include <sstream>
+
+namespace mgsim
+{
+  namespace
+  {
+    constexpr double mm3 = 1e-9;
+
+    std::string
+    number(const double value)
+    {
+      if (!std::isfinite(value))
+        return "null";
+      std::ostringstream s;
+      s << std::setprecision(6) << value;
+      return s.str();
+    }
+
+    std::string
+    quoted(const std::string &text)
+    {
+      std::string out = "\"";
+      for (const char c : text)
+        {
+          if (c == '"' || c == '\\')
+            out += '\\';
+          out += c;
+        }
+      return out + "\"";
+    }
+
+    /** Osteogenic-window volume of region r at every band sample. */
+    std::vector<double>
+    osteogenic_series(const ThresholdSummary &s, const unsigned int r)
+    {
+      std::vector<double> series;
+      for (unsigned int k = 0; k < s.bands.size(); ++k)
+        series.push_back(s.volume_between(
+          k, r, s.thresholds.osteogenic_low, s.thresholds.osteogenic_high));
+      return series;
+    }
+
+    /** Largest value of @p series and the band-sample time it occurs at. */
+    std::pair<double, double>
+    largest(const ThresholdSummary &s, const std::vector<double> &series)
+    {
+      const auto it = std::max_element(series.begin(), series.end());
+      if (it == series.end())
+        return {0, 0};
+      return {*it, s.bands[it - series.begin()].time};
+    }
+
+    std::vector<double>
+    stress_series(const ThresholdSummary &s, const unsigned int r)
+    {
+      std::vector<double> series;
+      for (unsigned int k = 0; k < s.bands.size(); ++k)
+        series.push_back(
+          s.volume_between(k,
+                           r,
+                           s.thresholds.normal_stress,
+                           std::numeric_limits<double>::infinity()));
+      return series;
+    }
+
+    void
+    write_json(std::ostream &out, const ThresholdSummary &s)
+    {
+      const auto &t = s.thresholds;
+      out << "{\n"
+          << "  \"case\": " << quoted(s.case_file) << ",\n"
+          << "  \"alloy\": " << quoted(s.alloy) << ",\n"
+          << "  \"end_time_h\": " << number(s.end_time / units::hour) << ",\n"
+          << "  \"steps\": " << s.steps << ",\n"
+          << "  \"cells_corroded_away\": " << s.cells_opened << ",\n"
+          << "  \"thresholds\": {\"anti_tumour_mM\": "
+          << number(t.anti_tumour / units::mM)
+          << ", \"normal_stress_mM\": " << number(t.normal_stress / units::mM)
+          << ", \"osteogenic_window_mM\": ["
+          << number(t.osteogenic_low / units::mM) << ", "
+          << number(t.osteogenic_high / units::mM)
+          << "], \"tumour_min_hours\": "
+          << number(t.tumour_min_duration / units::hour) << "},\n"
+          << "  \"implant\": {\"mass_initial_g\": "
+          << number(s.implant_mass_initial * 1e3)
+          << ", \"mass_left_g\": " << number(s.implant_mass_left * 1e3)
+          << ", \"mass_left_fraction\": "
+          << number(s.implant_mass_initial > 0 ?
+                      s.implant_mass_left / s.implant_mass_initial :
+                      0.0)
+          << "},\n"
+          << "  \"gas\": {\"volume_end_mm3\": "
+          << number(s.gas_volume_end / mm3)
+          << ", \"volume_peak_mm3\": " << number(s.gas_volume_peak / mm3)
+          << "},\n"
+          << "  \"output_times_h\": [";
+      for (unsigned int k = 0; k < s.bands.size(); ++k)
+        out << (k ? ", " : "") << number(s.bands[k].time / units::hour);
+      out << "],\n  \"regions\": [\n";
+      for (unsigned int r = 0; r < s.regions.size(); ++r)
+        {
+          const auto &g          = s.regions[r];
+          const auto  osteogenic = osteogenic_series(s, r);
+          const auto  stress     = largest(s, stress_series(s, r));
+          out << "    {\"name\": " << quoted(g.name)
+              << ", \"tissue\": " << quoted(g.tissue)
+              << ", \"role\": " << quoted(g.role)
+              << ", \"volume_mm3\": " << number(g.volume / mm3)
+              << ",\n     \"peak_mg_mM\": " << number(g.peak_mg / units::mM)
+              << ", \"peak_mg_time_h\": "
+              << number(g.peak_mg_time / units::hour)
+              << ", \"peak_h2_mM\": " << number(g.peak_h2 / units::mM)
+              << ", \"peak_h2_time_h\": "
+              << number(g.peak_h2_time / units::hour)
+              << ",\n     \"longest_at_or_above_anti_tumour_h\": "
+              << number(g.longest_anti_tumour / units::hour)
+              << ", \"covered_volume_mm3\": " << number(g.covered_volume / mm3)
+              << ", \"covered_fraction\": "
+              << number(g.volume > 0 ? g.covered_volume / g.volume : 0.0)
+              << ",\n     \"stress_volume_ever_mm3\": "
+              << number(g.stress_volume_ever / mm3)
+              << ", \"stress_volume_max_mm3\": " << number(stress.first / mm3)
+              << ", \"stress_volume_max_time_h\": "
+              << number(stress.second / units::hour) << ", \"max_dose_mM_h\": "
+              << number(g.max_dose / (units::mM * units::hour))
+              << ",\n     \"osteogenic_volume_mm3\": [";
+          for (unsigned int k = 0; k < osteogenic.size(); ++k)
+            out << (k ? ", " : "") << number(osteogenic[k] / mm3);
+          out << "]}" << (r + 1 < s.regions.size() ? "," : "") << "\n";
+        }
+      out << "  ]\n}\n";
+    }
+
+    std::string
+    fixed(const double value, const int digits = 3)
+    {
+      std::ostringstream s;
+      s << std::setprecision(digits) << value;
+      return s.str();
+    }
+
+    void
+    write_markdown(std::ostream &out, const ThresholdSummary &s)
+    {
+      const auto  &t        = s.thresholds;
+      const double h        = units::hour;
+      const auto   mM_label = [](double c) { return fixed(c / units::mM); };
+      out << "# mgsim run summary\n\n"
+          << "Case `" << s.case_file << "`, alloy " << s.alloy << ", "
+          << fixed(s.end_time / units::day) << " days (" << s.steps
+          << " steps).\n\n"
+          << "## Peak levels\n\n"
+          << "| region | tissue | volume [mm³] | peak Mg2+ [mM] | at [h] "
+             "| peak H2 [mM] | at [h] | max dose [mM·h] |\n"
+          << "|---|---|---|---|---|---|---|---|\n";
+      for (const auto &g : s.regions)
+        out << "| " << g.name << " | " << g.tissue << " | "
+            << fixed(g.volume / mm3) << " | " << fixed(g.peak_mg / units::mM)
+            << " | " << fixed(g.peak_mg_time / h) << " | "
+            << fixed(g.peak_h2 / units::mM) << " | "
+            << fixed(g.peak_h2_time / h) << " | "
+            << fixed(g.max_dose / (units::mM * h)) << " |\n";
+
+      out << "\n## Anti-tumour level (>= " << mM_label(t.anti_tumour)
+          << " mM)\n\n"
+          << "Covered: held at or above " << mM_label(t.anti_tumour)
+          << " mM for at least " << fixed(t.tumour_min_duration / h)
+          << " h.\n\n"
+          << "| region | role | longest at >= " << mM_label(t.anti_tumour)
+          << " mM [h] | covered [mm³] | covered fraction |\n"
+          << "|---|---|---|---|---|\n";
+      for (const auto &g : s.regions)
+        out << "| " << g.name << " | " << g.role << " | "
+            << fixed(g.longest_anti_tumour / h) << " | "
+            << fixed(g.covered_volume / mm3) << " | "
+            << fixed(g.volume > 0 ? g.covered_volume / g.volume : 0.0)
+            << " |\n";
+
+      out << "\n## Normal-cell stress (>= " << mM_label(t.normal_stress)
+          << " mM), normal and bone tissue\n\n"
+          << "| region | ever reached [mm³] | largest at one time [mm³] | at "
+             "[h] |\n|---|---|---|---|\n";
+      for (unsigned int r = 0; r < s.regions.size(); ++r)
+        {
+          const auto &g = s.regions[r];
+          if (g.role != "normal" && g.role != "bone")
+            continue;
+          const auto stress = largest(s, stress_series(s, r));
+          out << "| " << g.name << " | " << fixed(g.stress_volume_ever / mm3)
+              << " | " << fixed(stress.first / mm3) << " | "
+              << fixed(stress.second / h) << " |\n";
+        }
+
+      out << "\n## Osteogenic window (" << mM_label(t.osteogenic_low) << "–"
+          << mM_label(t.osteogenic_high) << " mM), bone regions\n\n";
+      bool any_bone = false;
+      for (unsigned int r = 0; r < s.regions.size(); ++r)
+        {
+          if (s.regions[r].role != "bone")
+            continue;
+          any_bone          = true;
+          const auto series = osteogenic_series(s, r);
+          const auto most   = largest(s, series);
+          out << "- " << s.regions[r].name << ": largest "
+              << fixed(most.first / mm3) << " mm³ at " << fixed(most.second / h)
+              << " h; " << fixed(series.back() / mm3)
+              << " mm³ at the end (full series in summary.json).\n";
+        }
+      if (!any_bone)
+        out << "No bone region in this case.\n";
+
+      out << "\n## Implant and gas\n\n"
+          << "- Implant metal: " << fixed(s.implant_mass_left * 1e6, 4)
+          << " mg left of " << fixed(s.implant_mass_initial * 1e6, 4) << " mg ("
+          << fixed(s.implant_mass_initial > 0 ?
+                     100 * s.implant_mass_left / s.implant_mass_initial :
+                     0.0)
+          << " %); " << s.cells_opened << " cells corroded away.\n"
+          << "- H2 gas: " << fixed(s.gas_volume_end / mm3)
+          << " mm³ at the end, at most " << fixed(s.gas_volume_peak / mm3)
+          << " mm³.\n";
+    }
+  } // namespace
+
+  double
+  ThresholdSummary::volume_between(const unsigned int s,
+                                   const unsigned int r,
+                                   const double       low,
+                                   const double       high) const
+  {
+    // Band k covers [edges[k-1], edges[k]); band 0 starts at 0.
+    const auto &edges  = thresholds.band_edges;
+    double      volume = 0;
+    for (unsigned int k = 0; k <= edges.size(); ++k)
+      {
+        const double lo = k == 0 ? 0.0 : edges[k - 1];
+        const double hi = k == edges.size() ?
+                            std::numeric_limits<double>::infinity() :
+                            edges[k];
+        if (lo >= low && hi <= high)
+          volume += bands[s].volumes[r][k];
+      }
+    return volume;
+  }
+
+  void
+  write_summary(const std::string &directory, const ThresholdSummary &summary)
+  {
+    for (const auto &[file, writer] : std::vector<
+           std::pair<std::string,
+                     void (*)(std::ostream &, const ThresholdSummary &)>>{
+           {"summary.json", write_json}, {"summary.md", write_markdown}})
+      {
+        std::ofstream out(directory + "/" + file);
+        writer(out, summary);
+        if (!out)
+          throw InputError(directory + "/" + file + ": cannot be written");
+      }
+  }
+} // namespace mgsim

@@ -1,0 +1,76 @@
+// The answer a researcher reads first (SCIENCE.md §4), written at the end of
+// a run as summary.json (for scripts) and summary.md (for people): per
+// region the peak Mg2+ and H2 levels, how long and where the anti-tumour
+// level was held, the normal tissue pushed to the stress level, the
+// osteogenic-window volume over time, plus the metal and gas left.
+#pragma once
+
+#include "case_parameters.h"
+
+#include <string>
+#include <vector>
+
+namespace mgsim
+{
+  /** @brief One region's exposure over a run (SI units). */
+  struct RegionExposure
+  {
+    std::string name;
+    std::string tissue;
+    std::string role;
+    /** [m^3] */
+    double volume = 0;
+    /** Highest Mg2+ [mol/m^3] and when it occurred [s]. */
+    double peak_mg = 0, peak_mg_time = 0;
+    /** Highest dissolved H2 [mol/m^3] and when it occurred [s]. */
+    double peak_h2 = 0, peak_h2_time = 0;
+    /** Longest time any point spent at or above the anti-tumour level [s]. */
+    double longest_anti_tumour = 0;
+    /** Volume held at or above the anti-tumour level for at least the
+     * minimum duration [m^3]. */
+    double covered_volume = 0;
+    /** Volume that reached the normal-stress level at some time [m^3]. */
+    double stress_volume_ever = 0;
+    /** Largest cumulative dose int (c - c_b) dt at a point [mol/m^3 s]. */
+    double max_dose = 0;
+  };
+
+  /** @brief Band volumes at one output time. */
+  struct BandSample
+  {
+    /** [s] */
+    double time = 0;
+    /** [region][band] [m^3], bands as in band_volumes(). */
+    std::vector<std::vector<double>> volumes;
+  };
+
+  struct ThresholdSummary
+  {
+    std::string                 case_file;
+    std::string                 alloy;
+    double                      end_time     = 0;
+    unsigned int                steps        = 0;
+    unsigned int                cells_opened = 0;
+    ThresholdParameters         thresholds;
+    std::vector<RegionExposure> regions;
+    std::vector<BandSample>     bands;
+    /** Implant metal at the start and the end [kg]. */
+    double implant_mass_initial = 0, implant_mass_left = 0;
+    /** H2 gas volume at the end and its largest value [m^3]. */
+    double gas_volume_end = 0, gas_volume_peak = 0;
+
+    /**
+     * Volume of region @p r in bands between @p low and @p high (band
+     * edges, high = infinity for "at or above low") at band sample @p s.
+     */
+    double
+    volume_between(unsigned int s,
+                   unsigned int r,
+                   double       low,
+                   double       high) const;
+  };
+
+  /** Writes @p directory/summary.json and summary.md. */
+  void
+  write_summary(const std::string &directory, const ThresholdSummary &summary);
+} // namespace mgsim
