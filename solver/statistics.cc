@@ -1,7 +1,10 @@
 #include "statistics.h"
 
+#include "input_error.h"
+
 #include <deal.II/base/exceptions.h>
 
+#include <cstdlib>
 #include <iomanip>
 #include <limits>
 #include <sstream>
@@ -37,26 +40,40 @@ namespace mgsim
     out << "\n" << std::flush;
   }
 
-  std::map<std::string, std::vector<double>>
-  read_csv(const std::string &path)
+  CsvTable
+  read_csv_table(const std::string &path)
   {
     std::ifstream in(path);
-    AssertThrow(in, dealii::ExcMessage("cannot read " + path));
-    std::string              line, cell;
-    std::vector<std::string> names;
+    if (!in)
+      throw InputError(path + ": cannot be read");
+    CsvTable    table;
+    std::string line, cell;
     std::getline(in, line);
     std::stringstream header(line);
     while (std::getline(header, cell, ','))
-      names.push_back(cell);
-    std::map<std::string, std::vector<double>> columns;
-    while (std::getline(in, line))
+      table.names.push_back(cell);
+    for (unsigned int number = 2; std::getline(in, line); ++number)
       {
         std::stringstream row(line);
         for (std::size_t i = 0;
-             i < names.size() && std::getline(row, cell, ',');
+             i < table.names.size() && std::getline(row, cell, ',');
              ++i)
-          columns[names[i]].push_back(std::stod(cell));
+          {
+            char        *end   = nullptr;
+            const double value = std::strtod(cell.c_str(), &end);
+            if (end == cell.c_str() || *end != '\0')
+              throw InputError(path + ": line " + std::to_string(number) +
+                               ", column " + table.names[i] +
+                               ": expected a number, found '" + cell + "'");
+            table.columns[table.names[i]].push_back(value);
+          }
       }
-    return columns;
+    return table;
+  }
+
+  std::map<std::string, std::vector<double>>
+  read_csv(const std::string &path)
+  {
+    return read_csv_table(path).columns;
   }
 } // namespace mgsim

@@ -29,6 +29,20 @@ namespace mgsim
     bool                     active;
   };
 
+  /** @brief A numeric CSV file: its column names in order and the columns. */
+  struct CsvTable
+  {
+    std::vector<std::string>                   names;
+    std::map<std::string, std::vector<double>> columns;
+  };
+
+  /**
+   * Reads a CSV file written by CsvWriter. Throws InputError naming the
+   * file if it cannot be read or holds a cell that is not a number.
+   */
+  CsvTable
+  read_csv_table(const std::string &path);
+
   /** Columns of a CSV file written by CsvWriter, by name. */
   std::map<std::string, std::vector<double>>
   read_csv(const std::string &path);

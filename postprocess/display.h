@@ -1,0 +1,24 @@
+// VTK on Debian renders through X only (../shared/PLATFORM.md): without a
+// display an offscreen window fails. mgsim-post then re-runs itself under
+// `xvfb-run -a` (Debian packages xvfb, xauth) so pictures work on clusters
+// and in CI without any setup by the user.
+#pragma once
+
+#include <vtkRenderWindow.h>
+
+#include <string>
+
+namespace mgsim_post
+{
+  /**
+   * Returns if a display is available. Otherwise re-executes the program
+   * under xvfb-run (does not return), or throws mgsim::InputError saying
+   * how to get pictures if xvfb-run is missing or failed.
+   */
+  void
+  ensure_display(int argc, char **argv);
+
+  /** Renders @p window offscreen and saves it as the PNG @p file. */
+  void
+  save_png(vtkRenderWindow *window, const std::string &file);
+} // namespace mgsim_post

@@ -1,0 +1,267 @@
+// mgsim-post: what a researcher takes from a finished run into a paper.
+//   mgsim-post RUN_DIR [--time H] [--output DIR] [--no-pictures] ...
+// writes into RUN_DIR/post (or DIR):
+//   isosurfaces.csv    per output time and threshold: the tissue volume at
+//                      or above it from the VTK clip of the written field,
+//                      bands.csv's volume and their difference, and the
+//                      iso-surface area;
+//   isosurface_<c>_mM.vtp  the iso-surfaces at the chosen time (ParaView);
+//   slice_<t>h.png     Mg2+ on a slice through the implant axis;
+//   time_series.png    metal, peaks, gas and band volumes over time.
+// Exit code 2 with one line for bad input (missing run files, options).
+#include "display.h"
+#include "input_error.h"
+#include "isosurfaces.h"
+#include "run_files.h"
+#include "slice_picture.h"
+#include "statistics.h"
+#include "time_series_plot.h"
+
+#include <boost/program_options.hpp>
+
+#include <vtkXMLPolyDataWriter.h>
+
+#include <cmath>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+namespace po = boost::program_options;
+using namespace mgsim_post;
+
+namespace
+{
+  struct Options
+  {
+    std::string  run_directory, output;
+    double       time_h      = -1;
+    bool         no_pictures = false, help = false;
+    unsigned int width = 1400, height = 1000;
+    double       view_mm = 0;
+  };
+
+  std::string
+  usage(const po::options_description &options)
+  {
+    std::ostringstream s;
+    s << "Usage: mgsim-post RUN_DIR [options]\n"
+      << "Iso-surface volumes (checked against bands.csv), a slice picture "
+         "and time-series plots of an mgsim run.\n\n"
+      << options;
+    return s.str();
+  }
+
+  std::string
+  number_label(const double value)
+  {
+    std::ostringstream s;
+    s << std::setprecision(4) << value;
+    return s.str();
+  }
+
+  /** bands.csv's volume at or above @p threshold [mM] at row @p row [mm^3]. */
+  double
+  bands_volume_at_or_above(const mgsim::CsvTable         &bands,
+                           const std::vector<BandColumn> &columns,
+                           const unsigned int             row,
+                           const double                   threshold)
+  {
+    double volume = 0;
+    for (const auto &band : columns)
+      if (band.lower >= threshold * (1 - 1e-12))
+        volume += bands.columns.at(band.column)[row];
+    return volume;
+  }
+
+  int
+  post(const Options &o, int argc, char **argv)
+  {
+    // Everything is read and checked before anything is written.
+    const auto        snapshots  = read_collection(o.run_directory);
+    const std::string bands_file = o.run_directory + "/bands.csv";
+    const auto        bands      = mgsim::read_csv_table(bands_file);
+    const auto stats   = mgsim::read_csv_table(o.run_directory + "/stats.csv");
+    const auto columns = band_columns(bands.names, bands_file);
+    const auto edges   = band_edges(columns);
+    const auto band_time = bands.columns.find("time_h");
+    if (band_time == bands.columns.end())
+      throw mgsim::InputError(bands_file + ": no column time_h");
+    unsigned int chosen = snapshots.size() - 1;
+    if (o.time_h >= 0)
+      {
+        for (unsigned int k = 0; k < snapshots.size(); ++k)
+          if (std::abs(snapshots[k].time_h - o.time_h) <
+              std::abs(snapshots[chosen].time_h - o.time_h))
+            chosen = k;
+      }
+    const auto first = read_snapshot(snapshots.front());
+    if (!o.no_pictures)
+      ensure_display(argc, argv);
+
+    const std::string out =
+      o.output.empty() ? o.run_directory + "/post" : o.output;
+    std::filesystem::create_directories(out);
+
+    mgsim::CsvWriter table(out + "/isosurfaces.csv",
+                           {"time_h",
+                            "threshold_mM",
+                            "enclosed_volume_mm3",
+                            "bands_csv_volume_mm3",
+                            "relative_difference",
+                            "iso_area_mm2"},
+                           true);
+    std::cout << "time [h]  threshold [mM]  enclosed [mm3]  bands.csv [mm3]  "
+                 "difference\n";
+    double worst = 0;
+    for (unsigned int k = 0; k < snapshots.size(); ++k)
+      {
+        const auto grid   = read_snapshot(snapshots[k]);
+        const auto tissue = tissue_cells(grid);
+        const auto levels = iso_levels(tissue, edges);
+        // The bands.csv row of this output time.
+        const auto  &times = band_time->second;
+        unsigned int row   = 0;
+        for (unsigned int r = 0; r < times.size(); ++r)
+          if (std::abs(times[r] - snapshots[k].time_h) <
+              std::abs(times[row] - snapshots[k].time_h))
+            row = r;
+        if (std::abs(times[row] - snapshots[k].time_h) >
+            1e-6 * std::max(1.0, snapshots[k].time_h))
+          throw mgsim::InputError(bands_file + ": no row for t = " +
+                                  number_label(snapshots[k].time_h) + " h");
+        for (const auto &level : levels)
+          {
+            const double enclosed = level.enclosed_volume * 1e9;
+            const double reference =
+              bands_volume_at_or_above(bands, columns, row, level.threshold);
+            const double difference = reference > 0 ?
+                                        (enclosed - reference) / reference :
+                                        (enclosed > 0 ? 1.0 : 0.0);
+            table.write_row({snapshots[k].time_h,
+                             level.threshold,
+                             enclosed,
+                             reference,
+                             difference,
+                             level.area * 1e6});
+            if (reference > 0)
+              worst = std::max(worst, std::abs(difference));
+            if (k == chosen && enclosed > 0)
+              std::cout << std::setw(8) << number_label(snapshots[k].time_h)
+                        << std::setw(16) << level.threshold << std::setw(16)
+                        << number_label(enclosed) << std::setw(17)
+                        << number_label(reference) << std::setw(12)
+                        << number_label(difference) << "\n";
+          }
+        if (k == chosen)
+          for (const double threshold : edges)
+            {
+              const auto surface = iso_surface(tissue, threshold);
+              if (surface->GetNumberOfCells() == 0)
+                continue;
+              auto writer = vtkSmartPointer<vtkXMLPolyDataWriter>::New();
+              writer->SetFileName(
+                (out + "/isosurface_" + number_label(threshold) + "_mM.vtp")
+                  .c_str());
+              writer->SetInputData(surface);
+              writer->Write();
+            }
+      }
+    std::cout << "largest |difference| to bands.csv over all times: "
+              << number_label(worst) << " (isosurfaces.csv)\n";
+
+    if (!o.no_pictures)
+      {
+        SliceOptions slice;
+        slice.width      = o.width;
+        slice.height     = o.height;
+        slice.half_width = o.view_mm / 2 * 1e-3;
+        slice.time_h     = snapshots[chosen].time_h;
+        // The levels above the normal range (the lowest two edges bound it).
+        for (unsigned int k = edges.size() > 2 ? 2 : 0; k < edges.size(); ++k)
+          slice.contours.push_back(edges[k]);
+        const auto        grid = read_snapshot(snapshots[chosen]);
+        const std::string picture =
+          out + "/slice_" + number_label(snapshots[chosen].time_h) + "h.png";
+        render_slice(grid, implant_plane(first), slice, picture);
+        plot_time_series(stats,
+                         bands,
+                         bands_file,
+                         o.width,
+                         o.height,
+                         out + "/time_series.png");
+        std::cout << "wrote " << picture << " and " << out
+                  << "/time_series.png\n";
+      }
+    return 0;
+  }
+} // namespace
+
+int
+main(int argc, char **argv)
+{
+  Options                 o;
+  po::options_description options("Options");
+  options.add_options()("help,h", po::bool_switch(&o.help), "show this help")(
+    "output",
+    po::value<std::string>(&o.output),
+    "output directory (default RUN_DIR/post)")(
+    "time",
+    po::value<double>(&o.time_h),
+    "output time [h] for the slice and the .vtp iso-surfaces (default: the "
+    "last; the nearest written time is used)")(
+    "no-pictures",
+    po::bool_switch(&o.no_pictures),
+    "only the numbers (no display needed)")("width",
+                                            po::value<unsigned int>(&o.width),
+                                            "picture width [pixels]")(
+    "height", po::value<unsigned int>(&o.height), "picture height [pixels]")(
+    "view-mm",
+    po::value<double>(&o.view_mm),
+    "width of the slice view [mm] (default: two implant lengths)");
+  po::options_description all;
+  all.add(options).add_options()("run",
+                                 po::value<std::string>(&o.run_directory));
+  po::positional_options_description positional;
+  positional.add("run", 1);
+  try
+    {
+      po::variables_map vm;
+      try
+        {
+          po::store(po::command_line_parser(argc, argv)
+                      .options(all)
+                      .positional(positional)
+                      .run(),
+                    vm);
+          po::notify(vm);
+        }
+      catch (const po::error &e)
+        {
+          throw mgsim::InputError(std::string("mgsim-post: ") + e.what() +
+                                  " (see mgsim-post --help)");
+        }
+      if (o.help)
+        {
+          std::cout << usage(options);
+          return 0;
+        }
+      if (o.run_directory.empty())
+        throw mgsim::InputError(
+          "mgsim-post: missing RUN_DIR (an mgsim output directory)");
+      if (o.width < 200 || o.height < 200 || o.width > 8000 || o.height > 8000)
+        throw mgsim::InputError(
+          "mgsim-post: --width and --height: expected 200 to 8000 pixels");
+      return post(o, argc, argv);
+    }
+  catch (const mgsim::InputError &e)
+    {
+      std::cerr << "mgsim-post: error: " << e.what() << std::endl;
+      return mgsim::kInputErrorExitCode;
+    }
+  catch (const std::exception &e)
+    {
+      std::cerr << "mgsim-post: internal error: " << e.what() << std::endl;
+      return 1;
+    }
+}

@@ -1,0 +1,163 @@
+#include "run_files.h"
+
+#include "input_error.h"
+
+#include <vtkCellData.h>
+#include <vtkDataArray.h>
+#include <vtkPointData.h>
+#include <vtkThreshold.h>
+#include <vtkXMLDataElement.h>
+#include <vtkXMLDataParser.h>
+#include <vtkXMLPUnstructuredGridReader.h>
+
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <regex>
+#include <set>
+
+namespace mgsim_post
+{
+  using mgsim::InputError;
+
+  std::vector<Snapshot>
+  read_collection(const std::string &run_directory)
+  {
+    const std::string path = run_directory + "/solution.pvd";
+    if (!std::filesystem::exists(path))
+      throw InputError(path + ": not found (is this an mgsim output directory "
+                              "written with [output] vtu = true?)");
+    auto parser = vtkSmartPointer<vtkXMLDataParser>::New();
+    parser->SetFileName(path.c_str());
+    if (!parser->Parse())
+      throw InputError(path + ": not a readable ParaView collection");
+    vtkXMLDataElement *root = parser->GetRootElement();
+    vtkXMLDataElement *collection =
+      root ? root->FindNestedElementWithName("Collection") : nullptr;
+    if (!collection)
+      throw InputError(path + ": no <Collection> element");
+    std::vector<Snapshot> snapshots;
+    for (int i = 0; i < collection->GetNumberOfNestedElements(); ++i)
+      {
+        vtkXMLDataElement *data = collection->GetNestedElement(i);
+        const char        *file = data->GetAttribute("file");
+        double             time = 0;
+        if (!file || !data->GetScalarAttribute("timestep", time))
+          throw InputError(path + ": <DataSet> " + std::to_string(i) +
+                           " needs file and timestep attributes");
+        const std::string piece = run_directory + "/" + file;
+        if (!std::filesystem::exists(piece))
+          throw InputError(path + ": lists " + file + ", which is missing");
+        snapshots.push_back({time, piece});
+      }
+    if (snapshots.empty())
+      throw InputError(path + ": lists no output times");
+    return snapshots;
+  }
+
+  vtkSmartPointer<vtkUnstructuredGrid>
+  read_snapshot(const Snapshot &snapshot)
+  {
+    auto reader = vtkSmartPointer<vtkXMLPUnstructuredGridReader>::New();
+    reader->SetFileName(snapshot.file.c_str());
+    reader->Update();
+    vtkSmartPointer<vtkUnstructuredGrid> grid = reader->GetOutput();
+    if (!grid || grid->GetNumberOfCells() == 0)
+      throw InputError(snapshot.file + ": no cells could be read");
+    // deal.II writes cell fields as point fields, constant on each cell.
+    for (const char *field : {magnesium_field(), metal_field()})
+      if (!grid->GetPointData()->GetArray(field))
+        throw InputError(snapshot.file + ": no field '" + field + "'");
+    return grid;
+  }
+
+  std::vector<BandColumn>
+  band_columns(const std::vector<std::string> &names, const std::string &file)
+  {
+    // <region>_below_<a>_mM_mm3, <region>_<a>_to_<b>_mM_mm3,
+    // <region>_from_<a>_mM_mm3 (solver/problem.cc).
+    static const std::regex pattern(
+      "(.+)_(below_([^_]+)|([^_]+)_to_([^_]+)|from_([^_]+))_mM_mm3");
+    std::vector<BandColumn> columns;
+    for (const auto &name : names)
+      {
+        std::smatch match;
+        if (!std::regex_match(name, match, pattern))
+          continue;
+        BandColumn band;
+        band.region = match[1];
+        band.column = name;
+        if (match[3].matched)
+          {
+            band.upper = std::stod(match[3]);
+            band.label = "below " + match[3].str() + " mM";
+          }
+        else if (match[4].matched)
+          {
+            band.lower = std::stod(match[4]);
+            band.upper = std::stod(match[5]);
+            band.label = match[4].str() + "-" + match[5].str() + " mM";
+          }
+        else
+          {
+            band.lower = std::stod(match[6]);
+            band.upper = std::numeric_limits<double>::infinity();
+            band.label = ">= " + match[6].str() + " mM";
+          }
+        columns.push_back(band);
+      }
+    if (columns.empty())
+      throw InputError(file +
+                       ": no band volume columns (<region>_<band>_mM_mm3)");
+    return columns;
+  }
+
+  std::vector<double>
+  band_edges(const std::vector<BandColumn> &columns)
+  {
+    std::set<double> edges;
+    for (const auto &band : columns)
+      for (const double e : {band.lower, band.upper})
+        if (e > 0 && std::isfinite(e))
+          edges.insert(e);
+    return {edges.begin(), edges.end()};
+  }
+
+  namespace
+  {
+    vtkSmartPointer<vtkUnstructuredGrid>
+    cells_with_metal(vtkUnstructuredGrid *grid, const bool metal)
+    {
+      auto threshold = vtkSmartPointer<vtkThreshold>::New();
+      threshold->SetInputData(grid);
+      threshold->SetInputArrayToProcess(
+        0, 0, 0, vtkDataObject::FIELD_ASSOCIATION_POINTS, metal_field());
+      // VTK 9.1: THRESHOLD_UPPER keeps values >= the upper threshold,
+      // THRESHOLD_LOWER values <= the lower one.
+      if (metal)
+        {
+          threshold->SetUpperThreshold(1e-12);
+          threshold->SetThresholdFunction(vtkThreshold::THRESHOLD_UPPER);
+        }
+      else
+        {
+          threshold->SetLowerThreshold(0);
+          threshold->SetThresholdFunction(vtkThreshold::THRESHOLD_LOWER);
+        }
+      threshold->Update();
+      return threshold->GetOutput();
+    }
+  } // namespace
+
+  vtkSmartPointer<vtkUnstructuredGrid>
+  tissue_cells(vtkUnstructuredGrid *grid)
+  {
+    return cells_with_metal(grid, false);
+  }
+
+  vtkSmartPointer<vtkUnstructuredGrid>
+  implant_cells(vtkUnstructuredGrid *grid)
+  {
+    return cells_with_metal(grid, true);
+  }
+} // namespace mgsim_post

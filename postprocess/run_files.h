@@ -1,0 +1,78 @@
+// The files of a finished mgsim run, as mgsim-post reads them: the
+// solution.pvd collection (output times and their .pvtu records), the
+// snapshots themselves, and the tissue part of a snapshot (cells without
+// metal, the cells bands.csv integrates over).
+#pragma once
+
+#include <vtkSmartPointer.h>
+#include <vtkUnstructuredGrid.h>
+
+#include <string>
+#include <vector>
+
+namespace mgsim_post
+{
+  /** @brief One output time of a run. */
+  struct Snapshot
+  {
+    double time_h = 0;
+    /** Path of the .pvtu record. */
+    std::string file;
+  };
+
+  /**
+   * The output times of the run in @p run_directory (its solution.pvd).
+   * Throws mgsim::InputError naming the file if it is missing or broken.
+   */
+  std::vector<Snapshot>
+  read_collection(const std::string &run_directory);
+
+  /** The whole mesh of one output time (all pieces). */
+  vtkSmartPointer<vtkUnstructuredGrid>
+  read_snapshot(const Snapshot &snapshot);
+
+  /** Cells that hold no metal ("metal fraction" = 0). */
+  vtkSmartPointer<vtkUnstructuredGrid>
+  tissue_cells(vtkUnstructuredGrid *grid);
+
+  /** Cells that still hold metal. */
+  vtkSmartPointer<vtkUnstructuredGrid>
+  implant_cells(vtkUnstructuredGrid *grid);
+
+  /** @brief A volume column of bands.csv: region, band [mM] and name. */
+  struct BandColumn
+  {
+    std::string region;
+    /** Band edges [mM]; lower 0 for the first band, upper infinity for
+     * the last. */
+    double      lower = 0, upper = 0;
+    std::string column;
+    /** "5-10 mM", "below 0.75 mM", ">= 30 mM". */
+    std::string label;
+  };
+
+  /**
+   * The volume columns of @p names (bands.csv's header), in file order.
+   * Throws InputError naming @p file if there are none.
+   */
+  std::vector<BandColumn>
+  band_columns(const std::vector<std::string> &names, const std::string &file);
+
+  /** The band edges [mM] of @p columns, increasing. */
+  std::vector<double>
+  band_edges(const std::vector<BandColumn> &columns);
+
+  /** The per-cell metal fraction written by mgsim. */
+  inline const char *
+  metal_field()
+  {
+    return "metal fraction";
+  }
+
+  /** The field written by mgsim for Mg2+ (a point field, mM). */
+  inline const char *
+  magnesium_field()
+  {
+    return "Mg2+ [mM]";
+  }
+} // namespace mgsim_post

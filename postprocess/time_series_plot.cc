@@ -1,0 +1,185 @@
+#include "time_series_plot.h"
+
+#include "display.h"
+#include "input_error.h"
+#include "run_files.h"
+
+#include <vtkAxis.h>
+#include <vtkChartMatrix.h>
+#include <vtkChartXY.h>
+#include <vtkColorSeries.h>
+#include <vtkContextScene.h>
+#include <vtkContextView.h>
+#include <vtkDoubleArray.h>
+#include <vtkPen.h>
+#include <vtkPlot.h>
+#include <vtkRenderWindow.h>
+#include <vtkRenderer.h>
+#include <vtkTable.h>
+#include <vtkTextProperty.h>
+#include <vtkVector.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace mgsim_post
+{
+  namespace
+  {
+    /** @brief One curve: its label and values (one per time). */
+    struct Curve
+    {
+      std::string         label;
+      std::vector<double> values;
+    };
+
+    /** @brief One panel: a title, a y-axis title and curves over time. */
+    struct Panel
+    {
+      std::string         title, y_title;
+      std::vector<double> time_d;
+      std::vector<Curve>  curves;
+    };
+
+    const std::vector<double> &
+    column(const mgsim::CsvTable &table,
+           const std::string     &name,
+           const std::string     &file)
+    {
+      const auto it = table.columns.find(name);
+      if (it == table.columns.end())
+        throw mgsim::InputError(file + ": no column " + name);
+      return it->second;
+    }
+
+    std::vector<double>
+    scaled(const std::vector<double> &values, const double factor)
+    {
+      std::vector<double> result;
+      for (const double v : values)
+        result.push_back(v * factor);
+      return result;
+    }
+
+    void
+    draw(vtkChartXY *chart, const Panel &panel)
+    {
+      auto table = vtkSmartPointer<vtkTable>::New();
+      auto time  = vtkSmartPointer<vtkDoubleArray>::New();
+      time->SetName("time [d]");
+      for (const double t : panel.time_d)
+        time->InsertNextValue(t);
+      table->AddColumn(time);
+      for (const auto &curve : panel.curves)
+        {
+          auto values = vtkSmartPointer<vtkDoubleArray>::New();
+          values->SetName(curve.label.c_str());
+          for (const double v : curve.values)
+            values->InsertNextValue(v);
+          table->AddColumn(values);
+        }
+      auto palette = vtkSmartPointer<vtkColorSeries>::New();
+      palette->SetColorScheme(vtkColorSeries::BREWER_QUALITATIVE_DARK2);
+      for (unsigned int k = 0; k < panel.curves.size(); ++k)
+        {
+          vtkPlot *plot = chart->AddPlot(vtkChart::LINE);
+          plot->SetInputData(table, 0, k + 1);
+          const vtkColor3ub colour = palette->GetColorRepeating(k);
+          plot->SetColor(colour.GetRed(),
+                         colour.GetGreen(),
+                         colour.GetBlue(),
+                         255);
+          plot->SetWidth(2.0);
+        }
+      chart->SetTitle(panel.title);
+      chart->GetTitleProperties()->SetFontSize(16);
+      chart->GetAxis(vtkAxis::BOTTOM)->SetTitle("time [d]");
+      chart->GetAxis(vtkAxis::LEFT)->SetTitle(panel.y_title);
+      chart->SetShowLegend(panel.curves.size() > 1);
+    }
+  } // namespace
+
+  void
+  plot_time_series(const mgsim::CsvTable &stats,
+                   const mgsim::CsvTable &bands,
+                   const std::string     &bands_file,
+                   const unsigned int     width,
+                   const unsigned int     height,
+                   const std::string     &file)
+  {
+    const std::string  stats_file = "stats.csv";
+    std::vector<Panel> panels;
+    const auto         stats_days =
+      scaled(column(stats, "time_h", stats_file), 1 / 24.0);
+
+    panels.push_back(
+      {"Implant metal left",
+       "metal [mg]",
+       stats_days,
+       {{"metal [mg]",
+         scaled(column(stats, "implant_mass_g", stats_file), 1e3)}}});
+    panels.push_back({"Highest Mg2+ anywhere",
+                      "Mg2+ [mM]",
+                      stats_days,
+                      {{"Mg2+ [mM]", column(stats, "max_c_mM", stats_file)}}});
+    panels.push_back({"Highest dissolved H2 anywhere",
+                      "H2 [mM]",
+                      stats_days,
+                      {{"H2 [mM]", column(stats, "max_h2_mM", stats_file)}}});
+    const auto gas = stats.columns.find("h2_gas_volume_mm3");
+    if (gas != stats.columns.end() &&
+        *std::max_element(gas->second.begin(), gas->second.end()) > 0)
+      panels.push_back({"H2 gas",
+                        "gas volume [mm3]",
+                        stats_days,
+                        {{"gas [mm3]", gas->second}}});
+
+    // Per region, the bands above the normal range (the two lowest bands
+    // fill most of the tissue and would flatten the others).
+    const auto columns = band_columns(bands.names, bands_file);
+    const auto bands_days =
+      scaled(column(bands, "time_h", bands_file), 1 / 24.0);
+    const auto                   edges  = band_edges(columns);
+    const double                 raised = edges.size() > 1 ? edges[1] : 0.0;
+    std::map<std::string, Panel> per_region;
+    std::vector<std::string>     order;
+    for (const auto &band : columns)
+      {
+        const auto &values = column(bands, band.column, bands_file);
+        if (band.lower < raised ||
+            *std::max_element(values.begin(), values.end()) <= 0)
+          continue;
+        if (!per_region.count(band.region))
+          {
+            order.push_back(band.region);
+            per_region[band.region] = {"Raised Mg2+ in " + band.region,
+                                       "volume [mm3]",
+                                       bands_days,
+                                       {}};
+          }
+        per_region[band.region].curves.push_back({band.label, values});
+      }
+    for (const auto &region : order)
+      panels.push_back(per_region[region]);
+
+    const int columns_n = 2;
+    const int rows_n    = (int(panels.size()) + columns_n - 1) / columns_n;
+    auto      view      = vtkSmartPointer<vtkContextView>::New();
+    view->GetRenderer()->SetBackground(1, 1, 1);
+    view->GetRenderWindow()->SetSize(width, height);
+    auto matrix = vtkSmartPointer<vtkChartMatrix>::New();
+    matrix->SetSize(vtkVector2i(columns_n, rows_n));
+    matrix->SetGutter(vtkVector2f(90, 80));
+    matrix->SetBorders(90, 60, 30, 30);
+    view->GetScene()->AddItem(matrix);
+    for (unsigned int k = 0; k < panels.size(); ++k)
+      {
+        // Row 0 is at the bottom: fill from the top.
+        const vtkVector2i where(k % columns_n, rows_n - 1 - int(k / columns_n));
+        auto *chart = vtkChartXY::SafeDownCast(matrix->GetChart(where));
+        draw(chart, panels[k]);
+      }
+    save_png(view->GetRenderWindow(), file);
+  }
+} // namespace mgsim_post
