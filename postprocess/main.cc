@@ -8,7 +8,10 @@
 //   isosurface_<c>_mM.vtp  the iso-surfaces at the chosen time (ParaView);
 //   slice_<t>h.png     Mg2+ on a slice through the implant axis;
 //   time_series.png    metal, peaks, gas and band volumes over time.
+// For a `mgsim compare` directory (comparison.csv, no solution.pvd) it
+// writes post/comparison.png: the alloys side by side.
 // Exit code 2 with one line for bad input (missing run files, options).
+#include "comparison_plot.h"
 #include "display.h"
 #include "input_error.h"
 #include "isosurfaces.h"
@@ -74,9 +77,31 @@ namespace
     return volume;
   }
 
+  /** A `mgsim compare` directory: the comparison picture. */
+  int
+  post_comparison(const Options &o, int argc, char **argv)
+  {
+    const std::string source = o.run_directory + "/comparison.csv";
+    const auto        table  = mgsim::read_csv_table(source, true);
+    if (o.no_pictures)
+      throw mgsim::InputError(
+        "mgsim-post: " + o.run_directory +
+        " is a comparison; its numbers are in comparison.csv already");
+    ensure_display(argc, argv);
+    const std::string out =
+      o.output.empty() ? o.run_directory + "/post" : o.output;
+    std::filesystem::create_directories(out);
+    plot_comparison(table, source, o.width, o.height, out + "/comparison.png");
+    std::cout << "wrote " << out << "/comparison.png\n";
+    return 0;
+  }
+
   int
   post(const Options &o, int argc, char **argv)
   {
+    if (!std::filesystem::exists(o.run_directory + "/solution.pvd") &&
+        std::filesystem::exists(o.run_directory + "/comparison.csv"))
+      return post_comparison(o, argc, argv);
     // Everything is read and checked before anything is written.
     const auto        snapshots  = read_collection(o.run_directory);
     const std::string bands_file = o.run_directory + "/bands.csv";

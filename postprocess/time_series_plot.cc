@@ -1,23 +1,17 @@
 #include "time_series_plot.h"
 
-#include "display.h"
+#include "chart_grid.h"
 #include "input_error.h"
 #include "run_files.h"
 
 #include <vtkAxis.h>
-#include <vtkChartMatrix.h>
 #include <vtkChartXY.h>
 #include <vtkColorSeries.h>
-#include <vtkContextScene.h>
-#include <vtkContextView.h>
 #include <vtkDoubleArray.h>
 #include <vtkPen.h>
 #include <vtkPlot.h>
-#include <vtkRenderWindow.h>
-#include <vtkRenderer.h>
 #include <vtkTable.h>
 #include <vtkTextProperty.h>
-#include <vtkVector.h>
 
 #include <algorithm>
 #include <cmath>
@@ -163,23 +157,11 @@ namespace mgsim_post
     for (const auto &region : order)
       panels.push_back(per_region[region]);
 
-    const int columns_n = 2;
-    const int rows_n    = (int(panels.size()) + columns_n - 1) / columns_n;
-    auto      view      = vtkSmartPointer<vtkContextView>::New();
-    view->GetRenderer()->SetBackground(1, 1, 1);
-    view->GetRenderWindow()->SetSize(width, height);
-    auto matrix = vtkSmartPointer<vtkChartMatrix>::New();
-    matrix->SetSize(vtkVector2i(columns_n, rows_n));
-    matrix->SetGutter(vtkVector2f(90, 80));
-    matrix->SetBorders(90, 60, 30, 30);
-    view->GetScene()->AddItem(matrix);
-    for (unsigned int k = 0; k < panels.size(); ++k)
-      {
-        // Row 0 is at the bottom: fill from the top.
-        const vtkVector2i where(k % columns_n, rows_n - 1 - int(k / columns_n));
-        auto *chart = vtkChartXY::SafeDownCast(matrix->GetChart(where));
-        draw(chart, panels[k]);
-      }
-    save_png(view->GetRenderWindow(), file);
+    save_chart_grid(
+      panels.size(),
+      [&](unsigned int k, vtkChartXY *chart) { draw(chart, panels[k]); },
+      width,
+      height,
+      file);
   }
 } // namespace mgsim_post

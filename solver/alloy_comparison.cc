@@ -1,6 +1,7 @@
 #include "alloy_comparison.h"
 
 #include "statistics.h"
+#include "units.h"
 
 #include <algorithm>
 #include <cmath>
@@ -45,7 +46,9 @@ namespace mgsim
   } // namespace
 
   AlloyOutcome
-  summarize_run(const std::string &alloy, const std::string &stats_csv)
+  summarize_run(const std::string      &alloy,
+                const std::string      &stats_csv,
+                const ThresholdSummary &exposure)
   {
     auto         columns = read_csv(stats_csv);
     const auto  &mass    = columns.at("implant_mass_g");
@@ -61,6 +64,7 @@ namespace mgsim
     outcome.peak_mg_mM          = largest(columns.at("max_c_mM"));
     outcome.peak_h2_mM          = largest(columns.at("max_h2_mM"));
     outcome.peak_gas_volume_mm3 = largest(columns.at("h2_gas_volume_mm3"));
+    outcome.exposure            = exposure;
     return outcome;
   }
 
@@ -71,8 +75,12 @@ namespace mgsim
   {
     std::ofstream csv(directory + "/comparison.csv");
     csv << "alloy,mg_released_mol,mass_lost_percent,time_50_percent_lost_d,"
-           "time_90_percent_lost_d,peak_mg_mM,peak_h2_mM,peak_gas_volume_mm3\n"
-        << std::setprecision(std::numeric_limits<double>::max_digits10);
+           "time_90_percent_lost_d,peak_mg_mM,peak_h2_mM,peak_gas_volume_mm3";
+    // The runs share the case, hence the regions and bands.
+    for (const auto &[name, value] :
+         comparison_figures(outcomes.front().exposure))
+      csv << "," << name;
+    csv << "\n" << std::setprecision(std::numeric_limits<double>::max_digits10);
     // Empty field where a mass-loss time was not reached within the run.
     const auto days = [](double d) {
       std::ostringstream t;
@@ -82,10 +90,15 @@ namespace mgsim
       return t.str();
     };
     for (const auto &o : outcomes)
-      csv << o.alloy << "," << o.released_mol << "," << o.mass_lost_percent
-          << "," << days(o.time_50_percent_days) << ","
-          << days(o.time_90_percent_days) << "," << o.peak_mg_mM << ","
-          << o.peak_h2_mM << "," << o.peak_gas_volume_mm3 << "\n";
+      {
+        csv << o.alloy << "," << o.released_mol << "," << o.mass_lost_percent
+            << "," << days(o.time_50_percent_days) << ","
+            << days(o.time_90_percent_days) << "," << o.peak_mg_mM << ","
+            << o.peak_h2_mM << "," << o.peak_gas_volume_mm3;
+        for (const auto &[name, value] : comparison_figures(o.exposure))
+          csv << "," << value;
+        csv << "\n";
+      }
 
     std::ofstream md(directory + "/comparison.md");
     md << "# Alloy comparison: " << case_file << "\n\n"
@@ -98,6 +111,38 @@ namespace mgsim
          << o.mass_lost_percent << " | " << days_text(o.time_50_percent_days)
          << " | " << days_text(o.time_90_percent_days) << " | " << o.peak_mg_mM
          << " | " << o.peak_h2_mM << " | " << o.peak_gas_volume_mm3 << " |\n";
+    const ThresholdParameters &t = outcomes.front().exposure.thresholds;
+    md << "\n## Mg2+ bands by region\n\n"
+       << "Largest volume over the run at or above "
+       << t.anti_tumour / units::mM
+       << " mM (anti-tumour) and in the osteogenic window "
+       << t.osteogenic_low / units::mM << "-" << t.osteogenic_high / units::mM
+       << " mM; covered = held >= " << t.anti_tumour / units::mM
+       << " mM for >= " << t.tumour_min_duration / units::hour
+       << " h; stress = ever >= " << t.normal_stress / units::mM << " mM.\n\n"
+       << "| alloy | region | role | >= " << t.anti_tumour / units::mM
+       << " mM [mm^3] | covered fraction | osteogenic [mm^3] | stress "
+          "[mm^3] |\n|---|---|---|---|---|---|---|\n";
+    for (const auto &o : outcomes)
+      for (unsigned int r = 0; r < o.exposure.regions.size(); ++r)
+        {
+          const auto  &g = o.exposure.regions[r];
+          const double anti =
+            o.exposure
+              .largest_volume_between(r,
+                                      t.anti_tumour,
+                                      std::numeric_limits<double>::infinity())
+              .first;
+          const double osteogenic =
+            o.exposure
+              .largest_volume_between(r, t.osteogenic_low, t.osteogenic_high)
+              .first;
+          md << "| " << o.alloy << " | " << g.name << " | " << g.role << " | "
+             << anti / 1e-9 << " | "
+             << (g.volume > 0 ? g.covered_volume / g.volume : 0.0) << " | "
+             << osteogenic / 1e-9 << " | " << g.stress_volume_ever / 1e-9
+             << " |\n";
+        }
     md
       << "\nSame mesh, tissues, boundaries and time steps for every alloy; each "
          "alloy's run is in its own subdirectory. Mass lost is the metal "

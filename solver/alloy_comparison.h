@@ -1,8 +1,12 @@
 // Comparison of alloys on one case (`mgsim compare`): per alloy, what a
 // researcher reads off a run -- released Mg, mass lost, when 50 % and 90 % of
-// the implant mass are gone, peak Mg2+ and H2, peak gas volume -- gathered
-// from each run's stats.csv into comparison.csv and comparison.md.
+// the implant mass are gone, peak Mg2+ and H2, peak gas volume (from each
+// run's stats.csv), and per region the band volumes, the anti-tumour coverage,
+// the normal-cell stress and the osteogenic volume (from its exposure
+// summary) -- side by side in comparison.csv and comparison.md.
 #pragma once
+
+#include "run_summary.h"
 
 #include <string>
 #include <vector>
@@ -22,11 +26,15 @@ namespace mgsim
     double peak_mg_mM           = 0;
     double peak_h2_mM           = 0;
     double peak_gas_volume_mm3  = 0;
+    /** The run's exposure summary (thresholds, regions, band volumes). */
+    ThresholdSummary exposure;
   };
 
-  /** Reads one run's stats.csv. */
+  /** Reads one run's stats.csv and takes its exposure summary. */
   AlloyOutcome
-  summarize_run(const std::string &alloy, const std::string &stats_csv);
+  summarize_run(const std::string      &alloy,
+                const std::string      &stats_csv,
+                const ThresholdSummary &exposure);
 
   /** Writes comparison.csv and comparison.md into @p directory. */
   void

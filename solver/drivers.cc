@@ -337,7 +337,8 @@ namespace mgsim
         if (Utilities::MPI::this_mpi_process(comm) == 0)
           outcomes.push_back(
             summarize_run(alloys[i],
-                          cases[i]->output.directory + "/stats.csv"));
+                          cases[i]->output.directory + "/stats.csv",
+                          problem.exposure_summary()));
       }
     if (Utilities::MPI::this_mpi_process(comm) == 0)
       {
@@ -345,7 +346,8 @@ namespace mgsim
         std::ifstream table(root_directory + "/comparison.md");
         std::cout << "\n"
                   << table.rdbuf() << "\nwritten: " << root_directory
-                  << "/comparison.csv, comparison.md\n";
+                  << "/comparison.csv, comparison.md\n"
+                  << "plot: build/mgsim-post " << root_directory << "\n";
       }
     return 0;
   }

@@ -663,21 +663,13 @@ namespace mgsim
     for (const auto &name : region_names)
       for (unsigned int b = 0; b <= edges.size(); ++b)
         {
-          std::ostringstream band;
-          band << name << "_";
-          if (b == 0)
-            band << "below_" << edges[0] / units::mM;
-          else if (b == edges.size())
-            band << "from_" << edges.back() / units::mM;
-          else
-            band << edges[b - 1] / units::mM << "_to_" << edges[b] / units::mM;
-          band << "_mM";
-          band_columns.push_back(band.str() + "_mm3");
-          band_columns.push_back(band.str() + "_fraction");
+          const std::string band = name + "_" + band_name(edges, b) + "_mM";
+          band_columns.push_back(band + "_mm3");
+          band_columns.push_back(band + "_fraction");
         }
-    CsvWriter        bands(directory + "/bands.csv", band_columns, root);
-    ThresholdSummary threshold_summary;
-    const auto       write_bands = [&](double t) {
+    CsvWriter bands(directory + "/bands.csv", band_columns, root);
+    threshold_summary      = ThresholdSummary();
+    const auto write_bands = [&](double t) {
       const auto volumes =
         band_volumes(dofs, mg->solution(), edges, region_ids);
       threshold_summary.bands.push_back({t, volumes});

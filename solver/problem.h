@@ -89,6 +89,12 @@ namespace mgsim
     {
       return *mg_exposure;
     }
+    /** The exposure summary of the last run() (summary.json). */
+    const ThresholdSummary &
+    exposure_summary() const
+    {
+      return threshold_summary;
+    }
     /** The H2 gas model, or nullptr if [gas] model = none. */
     const HydrogenGas *
     hydrogen_gas() const
@@ -178,6 +184,7 @@ namespace mgsim
     dealii::types::material_id       degraded_material = 0;
     std::unique_ptr<ScalarTransport> mg, h2;
     std::unique_ptr<HydrogenGas>     gas;
+    ThresholdSummary                 threshold_summary;
     /** Mg2+ history at the band edges; H2 only dose and peak. */
     std::unique_ptr<ExposureHistory> mg_exposure, h2_exposure;
     /** Material ids of the tissue regions, in case order. */

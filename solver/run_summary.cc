@@ -14,7 +14,8 @@ namespace mgsim
 {
   namespace
   {
-    constexpr double mm3 = 1e-9;
+    constexpr double mm3      = 1e-9;
+    constexpr double infinity = std::numeric_limits<double>::infinity();
 
     std::string
     number(const double value)
@@ -47,29 +48,6 @@ namespace mgsim
       for (unsigned int k = 0; k < s.bands.size(); ++k)
         series.push_back(s.volume_between(
           k, r, s.thresholds.osteogenic_low, s.thresholds.osteogenic_high));
-      return series;
-    }
-
-    /** Largest value of @p series and the band-sample time it occurs at. */
-    std::pair<double, double>
-    largest(const ThresholdSummary &s, const std::vector<double> &series)
-    {
-      const auto it = std::max_element(series.begin(), series.end());
-      if (it == series.end())
-        return {0, 0};
-      return {*it, s.bands[it - series.begin()].time};
-    }
-
-    std::vector<double>
-    stress_series(const ThresholdSummary &s, const unsigned int r)
-    {
-      std::vector<double> series;
-      for (unsigned int k = 0; k < s.bands.size(); ++k)
-        series.push_back(
-          s.volume_between(k,
-                           r,
-                           s.thresholds.normal_stress,
-                           std::numeric_limits<double>::infinity()));
       return series;
     }
 
@@ -111,7 +89,8 @@ namespace mgsim
         {
           const auto &g          = s.regions[r];
           const auto  osteogenic = osteogenic_series(s, r);
-          const auto  stress     = largest(s, stress_series(s, r));
+          const auto  stress =
+            s.largest_volume_between(r, s.thresholds.normal_stress, infinity);
           out << "    {\"name\": " << quoted(g.name)
               << ", \"tissue\": " << quoted(g.tissue)
               << ", \"role\": " << quoted(g.role)
@@ -195,7 +174,8 @@ namespace mgsim
           const auto &g = s.regions[r];
           if (g.role != "normal" && g.role != "bone")
             continue;
-          const auto stress = largest(s, stress_series(s, r));
+          const auto stress =
+            s.largest_volume_between(r, s.thresholds.normal_stress, infinity);
           out << "| " << g.name << " | " << fixed(g.stress_volume_ever / mm3)
               << " | " << fixed(stress.first / mm3) << " | "
               << fixed(stress.second / h) << " |\n";
@@ -210,7 +190,10 @@ namespace mgsim
             continue;
           any_bone          = true;
           const auto series = osteogenic_series(s, r);
-          const auto most   = largest(s, series);
+          const auto most =
+            s.largest_volume_between(r,
+                                     s.thresholds.osteogenic_low,
+                                     s.thresholds.osteogenic_high);
           out << "- " << s.regions[r].name << ": largest "
               << fixed(most.first / mm3) << " mm³ at " << fixed(most.second / h)
               << " h; " << fixed(series.back() / mm3)
@@ -251,6 +234,72 @@ namespace mgsim
           volume += bands[s].volumes[r][k];
       }
     return volume;
+  }
+
+  std::pair<double, double>
+  ThresholdSummary::largest_volume_between(const unsigned int r,
+                                           const double       low,
+                                           const double       high) const
+  {
+    std::pair<double, double> most = {0, 0};
+    for (unsigned int k = 0; k < bands.size(); ++k)
+      {
+        const double v = volume_between(k, r, low, high);
+        if (v > most.first)
+          most = {v, bands[k].time};
+      }
+    return most;
+  }
+
+  std::string
+  band_name(const std::vector<double> &edges, const unsigned int k)
+  {
+    std::ostringstream name;
+    if (k == 0)
+      name << "below_" << edges[0] / units::mM;
+    else if (k == edges.size())
+      name << "from_" << edges.back() / units::mM;
+    else
+      name << edges[k - 1] / units::mM << "_to_" << edges[k] / units::mM;
+    return name.str();
+  }
+
+  std::vector<std::pair<std::string, double>>
+  comparison_figures(const ThresholdSummary &s)
+  {
+    const auto                                 &t = s.thresholds;
+    std::vector<std::pair<std::string, double>> figures;
+    std::ostringstream                          anti;
+    anti << t.anti_tumour / units::mM;
+    for (unsigned int r = 0; r < s.regions.size(); ++r)
+      {
+        const auto &g = s.regions[r];
+        figures.push_back({g.name + "_covered_fraction",
+                           g.volume > 0 ? g.covered_volume / g.volume : 0.0});
+        figures.push_back(
+          {g.name + "_longest_at_or_above_" + anti.str() + "_mM_h",
+           g.longest_anti_tumour / units::hour});
+        figures.push_back(
+          {g.name + "_stress_volume_ever_mm3", g.stress_volume_ever / mm3});
+        figures.push_back(
+          {g.name + "_at_or_above_" + anti.str() + "_mM_max_mm3",
+           s.largest_volume_between(r, t.anti_tumour, infinity).first / mm3});
+        figures.push_back(
+          {g.name + "_osteogenic_volume_max_mm3",
+           s.largest_volume_between(r, t.osteogenic_low, t.osteogenic_high)
+               .first /
+             mm3});
+        for (unsigned int k = 0; k <= t.band_edges.size(); ++k)
+          {
+            double most = 0;
+            for (const auto &sample : s.bands)
+              most = std::max(most, sample.volumes[r][k]);
+            figures.push_back(
+              {g.name + "_" + band_name(t.band_edges, k) + "_mM_max_mm3",
+               most / mm3});
+          }
+      }
+    return figures;
   }
 
   void

@@ -8,6 +8,7 @@
 #include "case_parameters.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace mgsim
@@ -68,7 +69,30 @@ namespace mgsim
                    unsigned int r,
                    double       low,
                    double       high) const;
+
+    /**
+     * The largest volume_between() of region @p r over the band samples
+     * [m^3] and the time it occurs [s].
+     */
+    std::pair<double, double>
+    largest_volume_between(unsigned int r, double low, double high) const;
   };
+
+  /**
+   * Name of band @p k of @p edges [mol/m^3] in file columns: "below_0.75",
+   * "5_to_10", "from_30" (mM).
+   */
+  std::string
+  band_name(const std::vector<double> &edges, unsigned int k);
+
+  /**
+   * The figures of @p summary that alloys are compared by, as named
+   * columns: per region the largest volume in each band over the run, the
+   * anti-tumour coverage and longest time, the normal-stress volume and
+   * the largest osteogenic volume.
+   */
+  std::vector<std::pair<std::string, double>>
+  comparison_figures(const ThresholdSummary &summary);
 
   /** Writes @p directory/summary.json and summary.md. */
   void

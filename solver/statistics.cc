@@ -41,7 +41,7 @@ namespace mgsim
   }
 
   CsvTable
-  read_csv_table(const std::string &path)
+  read_csv_table(const std::string &path, const bool text_first_column)
   {
     std::ifstream in(path);
     if (!in)
@@ -59,6 +59,17 @@ namespace mgsim
              i < table.names.size() && std::getline(row, cell, ',');
              ++i)
           {
+            if (i == 0 && text_first_column)
+              {
+                table.labels.push_back(cell);
+                continue;
+              }
+            if (cell.empty())
+              {
+                table.columns[table.names[i]].push_back(
+                  std::numeric_limits<double>::quiet_NaN());
+                continue;
+              }
             char        *end   = nullptr;
             const double value = std::strtod(cell.c_str(), &end);
             if (end == cell.c_str() || *end != '\0')

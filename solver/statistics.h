@@ -32,16 +32,20 @@ namespace mgsim
   /** @brief A numeric CSV file: its column names in order and the columns. */
   struct CsvTable
   {
+    /** Texts of the first column if it was read as text (e.g. alloys). */
+    std::vector<std::string>                   labels;
     std::vector<std::string>                   names;
     std::map<std::string, std::vector<double>> columns;
   };
 
   /**
-   * Reads a CSV file written by CsvWriter. Throws InputError naming the
-   * file if it cannot be read or holds a cell that is not a number.
+   * Reads a CSV file written by CsvWriter (or comparison.csv, whose first
+   * column holds names: @p text_first_column). Throws InputError naming the
+   * file if it cannot be read or holds a cell that is not a number. Empty
+   * cells read as NaN.
    */
   CsvTable
-  read_csv_table(const std::string &path);
+  read_csv_table(const std::string &path, bool text_first_column = false);
 
   /** Columns of a CSV file written by CsvWriter, by name. */
   std::map<std::string, std::vector<double>>
