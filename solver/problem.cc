@@ -99,6 +99,8 @@ namespace mgsim
     h2_exposure = std::make_unique<ExposureHistory>(std::vector<double>());
     mg_exposure->reinit(mg->solution(), 0);
     h2_exposure->reinit(h2->solution(), 0);
+    coverage = std::make_unique<CoverageHistory>(prm.thresholds.anti_tumour);
+    coverage->reinit(dofs, mg->solution());
   }
 
   void
@@ -230,6 +232,7 @@ namespace mgsim
     // New nodes start without history; the others continue.
     mg_exposure->restart_from(mg->solution());
     h2_exposure->restart_from(h2->solution());
+    coverage->restart_from(mg->solution());
     return n_opened;
   }
 
@@ -317,6 +320,7 @@ namespace mgsim
     const auto h2_history = h2_exposure->state();
     history.insert(history.end(), h2_history.begin(), h2_history.end());
     history_transfer.prepare_for_coarsening_and_refinement(history);
+    coverage->prepare_for_coarsening_and_refinement(triangulation);
     if (gas)
       gas_transfer.prepare_for_coarsening_and_refinement(
         gas->volume_fraction());
@@ -352,6 +356,7 @@ namespace mgsim
     const auto split = history_new.begin() + mg_exposure->state().size();
     mg_exposure->adopt_mesh({history_new.begin(), split}, mg->solution());
     h2_exposure->adopt_mesh({split, history_new.end()}, h2->solution());
+    coverage->unpack(dofs, mg->solution());
     if (gas)
       {
         setup_gas();
@@ -577,13 +582,12 @@ namespace mgsim
     const auto longest  = region_peaks(dofs, time_anti, time_anti, region_ids);
     const auto dose =
       region_peaks(dofs, mg_exposure->dose(), mg_exposure->dose(), region_ids);
-    // Volumes of derived fields, on the same sub-cell quadrature as the
-    // bands: time at or above the anti-tumour level >= the minimum duration,
-    // and peak >= the stress level.
-    const auto covered =
-      band_volumes(dofs, time_anti, {t.tumour_min_duration}, region_ids);
+    // Peak >= the stress level, on the bands' sub-cell quadrature (the peak
+    // field is continuous); coverage from the times at quadrature points.
     const auto stressed =
       band_volumes(dofs, mg_exposure->peak(), {t.normal_stress}, region_ids);
+    const auto covered =
+      coverage->covered_volumes(dofs, t.tumour_min_duration, region_ids);
 
     std::vector<RegionExposure> regions;
     for (unsigned int r = 0; r < region_ids.size(); ++r)
@@ -592,7 +596,7 @@ namespace mgsim
         g.name   = prm.regions[r].name;
         g.tissue = prm.regions[r].tissue.name;
         g.role   = prm.regions[r].tissue.role;
-        g.volume = covered[r][0] + covered[r][1];
+        g.volume = stressed[r][0] + stressed[r][1];
         // An empty region (`degraded` before any cell corroded) reports 0.
         const auto finite = [](double v) { return std::isfinite(v) ? v : 0.0; };
         g.peak_mg         = finite(mg_peaks[r].value);
@@ -600,7 +604,7 @@ namespace mgsim
         g.peak_h2         = finite(h2_peaks[r].value);
         g.peak_h2_time    = h2_peaks[r].companion;
         g.longest_anti_tumour = finite(longest[r].value);
-        g.covered_volume      = covered[r][1];
+        g.covered_volume      = covered[r];
         g.stress_volume_ever  = stressed[r][1];
         g.max_dose            = finite(dose[r].value);
         regions.push_back(g);
@@ -738,6 +742,7 @@ namespace mgsim
                             h2->background(),
                             h2->active_dofs(),
                             t_new);
+        coverage->record(dofs, mg->solution(), dt, region_ids);
         t = t_new;
         ++summary.steps;
         Timer opening_timer;

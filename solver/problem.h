@@ -8,6 +8,7 @@
 #pragma once
 
 #include "case_parameters.h"
+#include "coverage_history.h"
 #include "exposure_history.h"
 #include "hydrogen_gas.h"
 #include "implant_metal.h"
@@ -187,6 +188,8 @@ namespace mgsim
     ThresholdSummary                 threshold_summary;
     /** Mg2+ history at the band edges; H2 only dose and peak. */
     std::unique_ptr<ExposureHistory> mg_exposure, h2_exposure;
+    /** Time at or above the anti-tumour level at quadrature points. */
+    std::unique_ptr<CoverageHistory> coverage;
     /** Material ids of the tissue regions, in case order. */
     std::vector<dealii::types::material_id> region_ids;
   };
