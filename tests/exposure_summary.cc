@@ -74,7 +74,7 @@ main(int argc, char **argv)
     "time.step_hours=0.5",
     "output.every_hours=6",
     "output.vtu=false",
-    "output.directory=exposure_summary"};
+    "output.directory=exposure_summary_fixed"};
   const mgsim::CaseParameters prm = mgsim::read_case(argv[1], overrides);
   std::filesystem::create_directories(prm.output.directory);
   mgsim::Problem problem(prm, comm);
