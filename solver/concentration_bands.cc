@@ -3,6 +3,7 @@
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/fe/fe_values.h>
+#include <deal.II/lac/vector.h>
 
 #include <algorithm>
 
@@ -17,11 +18,13 @@ namespace mgsim
                const std::vector<types::material_id> &regions,
                const unsigned int                     subdivisions)
   {
-    const QIterated<3>               quadrature(QGauss<1>(2), subdivisions);
-    FEValues<3>                      fe_values(dof_handler.get_fe(),
+    const QIterated<3>  quadrature(QGauss<1>(2), subdivisions);
+    FEValues<3>         fe_values(dof_handler.get_fe(),
                           quadrature,
                           update_values | update_JxW_values);
-    std::vector<double>              values(quadrature.size());
+    std::vector<double> values(quadrature.size());
+    Vector<double>      nodal;
+    const bool          bounded_by_nodes = dof_handler.get_fe().degree == 1;
     std::vector<std::vector<double>> volumes(
       regions.size(), std::vector<double>(edges.size() + 1, 0.0));
     for (const auto &cell : dof_handler.active_cell_iterators())
@@ -32,9 +35,28 @@ namespace mgsim
           std::find(regions.begin(), regions.end(), cell->material_id());
         if (region == regions.end())
           continue;
+        auto &volume = volumes[region - regions.begin()];
+        if (bounded_by_nodes)
+          {
+            // A Q1 field lies between its nodal values: a cell whose nodes
+            // share one band lies in it (most cells; the quadrature below
+            // would give its measure to round-off).
+            nodal.reinit(cell->get_fe().n_dofs_per_cell());
+            cell->get_dof_values(field, nodal);
+            const auto [low, high] =
+              std::minmax_element(nodal.begin(), nodal.end());
+            const auto band = [&](double c) {
+              return std::upper_bound(edges.begin(), edges.end(), c) -
+                     edges.begin();
+            };
+            if (band(*low) == band(*high))
+              {
+                volume[band(*low)] += cell->measure();
+                continue;
+              }
+          }
         fe_values.reinit(cell);
         fe_values.get_function_values(field, values);
-        auto &volume = volumes[region - regions.begin()];
         for (const unsigned int q : fe_values.quadrature_point_indices())
           volume[std::upper_bound(edges.begin(), edges.end(), values[q]) -
                  edges.begin()] += fe_values.JxW(q);
