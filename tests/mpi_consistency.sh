@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The same case on 1 and 2 MPI ranks gives the same stats.csv to RELTOL
+# The same case on 1 and 2 MPI ranks gives the same stats.csv and bands.csv to RELTOL
 # (relative to each column's scale). Differences come only from the linear
 # solver: the AMG hierarchy differs between partitions, so CG stops at a
 # different point. Measured largest difference (always in the tiny far-field
@@ -16,3 +16,5 @@ for n in 1 2; do
     --output "$work/np$n" --set output.vtu=false --set solver.linear_tolerance=1e-13 "$@" >/dev/null
 done
 "$csv" compare "$work/np1/stats.csv" "$work/np2/stats.csv" "$tol"
+# The band volumes are integrals over each rank's cells, summed.
+"$csv" compare "$work/np1/bands.csv" "$work/np2/bands.csv" "$tol"
