@@ -1,5 +1,7 @@
 #include "concentration_bands.h"
 
+#include "region_cells.h"
+
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/fe/fe_values.h>
@@ -27,15 +29,13 @@ namespace mgsim
     const bool          bounded_by_nodes = dof_handler.get_fe().degree == 1;
     std::vector<std::vector<double>> volumes(
       regions.size(), std::vector<double>(edges.size() + 1, 0.0));
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      {
-        if (!cell->is_locally_owned())
-          continue;
-        const auto region =
-          std::find(regions.begin(), regions.end(), cell->material_id());
-        if (region == regions.end())
-          continue;
-        auto &volume = volumes[region - regions.begin()];
+    for_each_region_cell(
+      dof_handler, regions, [&](const auto &cell, unsigned r) {
+        auto      &volume = volumes[r];
+        const auto band   = [&](double c) {
+          return std::upper_bound(edges.begin(), edges.end(), c) -
+                 edges.begin();
+        };
         if (bounded_by_nodes)
           {
             // A Q1 field lies between its nodal values: a cell whose nodes
@@ -45,22 +45,17 @@ namespace mgsim
             cell->get_dof_values(field, nodal);
             const auto [low, high] =
               std::minmax_element(nodal.begin(), nodal.end());
-            const auto band = [&](double c) {
-              return std::upper_bound(edges.begin(), edges.end(), c) -
-                     edges.begin();
-            };
             if (band(*low) == band(*high))
               {
                 volume[band(*low)] += cell->measure();
-                continue;
+                return;
               }
           }
         fe_values.reinit(cell);
         fe_values.get_function_values(field, values);
         for (const unsigned int q : fe_values.quadrature_point_indices())
-          volume[std::upper_bound(edges.begin(), edges.end(), values[q]) -
-                 edges.begin()] += fe_values.JxW(q);
-      }
+          volume[band(values[q])] += fe_values.JxW(q);
+      });
     for (auto &per_region : volumes)
       for (double &v : per_region)
         v = Utilities::MPI::sum(v, dof_handler.get_communicator());
@@ -75,22 +70,16 @@ namespace mgsim
   {
     std::vector<RegionPeak>              peaks(regions.size());
     std::vector<types::global_dof_index> indices;
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      {
-        if (!cell->is_locally_owned())
-          continue;
-        const auto region =
-          std::find(regions.begin(), regions.end(), cell->material_id());
-        if (region == regions.end())
-          continue;
-        indices.resize(cell->get_fe().n_dofs_per_cell());
-        cell->get_dof_indices(indices);
-        auto &peak = peaks[region - regions.begin()];
-        for (const auto i : indices)
-          if (field(i) > peak.value)
-            peak = {field(i), companion(i)};
-      }
-    // The rank with the largest value reports its companion.
+    for_each_region_cell(dof_handler,
+                         regions,
+                         [&](const auto &cell, unsigned r) {
+                           indices.resize(cell->get_fe().n_dofs_per_cell());
+                           cell->get_dof_indices(indices);
+                           auto &peak = peaks[r];
+                           for (const auto i : indices)
+                             if (field(i) > peak.value)
+                               peak = {field(i), companion(i)};
+                         });
     std::vector<double> flat;
     for (const auto &peak : peaks)
       flat.insert(flat.end(), {peak.value, peak.companion});

@@ -1,6 +1,7 @@
 #include "coverage_history.h"
 
 #include "exposure_history.h"
+#include "region_cells.h"
 
 #include <deal.II/base/geometry_info.h>
 #include <deal.II/base/mpi.h>
@@ -77,36 +78,31 @@ namespace mgsim
     // A Q1 field lies between its nodal values: a cell whose nodes stay
     // below the level has no point above it (Q2 can overshoot: always look).
     const bool bounded_by_nodes = dof_handler.get_fe().degree == 1;
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      {
-        if (!cell->is_locally_owned() ||
-            std::find(regions.begin(), regions.end(), cell->material_id()) ==
-              regions.end())
-          continue;
-        auto &t = times[cell->active_cell_index()];
-        if (t.empty() && bounded_by_nodes)
-          {
-            nodal_before.reinit(cell->get_fe().n_dofs_per_cell());
-            nodal_after.reinit(cell->get_fe().n_dofs_per_cell());
-            cell->get_dof_values(previous, nodal_before);
-            cell->get_dof_values(c, nodal_after);
-            if (nodal_before.linfty_norm() < level &&
-                nodal_after.linfty_norm() < level)
-              continue;
-          }
-        fe_values.reinit(cell);
-        fe_values.get_function_values(previous, before);
-        fe_values.get_function_values(c, after);
-        for (unsigned int q = 0; q < quadrature.size(); ++q)
-          {
-            const double added =
-              ExposureHistory::time_at_or_above(before[q], after[q], dt, level);
-            if (added > 0 && t.empty())
-              t.assign(quadrature.size(), 0.f);
-            if (added > 0)
-              t[q] += added;
-          }
-      }
+    for_each_region_cell(dof_handler, regions, [&](const auto &cell, unsigned) {
+      auto &t = times[cell->active_cell_index()];
+      if (t.empty() && bounded_by_nodes)
+        {
+          nodal_before.reinit(cell->get_fe().n_dofs_per_cell());
+          nodal_after.reinit(cell->get_fe().n_dofs_per_cell());
+          cell->get_dof_values(previous, nodal_before);
+          cell->get_dof_values(c, nodal_after);
+          if (nodal_before.linfty_norm() < level &&
+              nodal_after.linfty_norm() < level)
+            return;
+        }
+      fe_values.reinit(cell);
+      fe_values.get_function_values(previous, before);
+      fe_values.get_function_values(c, after);
+      for (unsigned int q = 0; q < quadrature.size(); ++q)
+        {
+          const double added =
+            ExposureHistory::time_at_or_above(before[q], after[q], dt, level);
+          if (added > 0 && t.empty())
+            t.assign(quadrature.size(), 0.f);
+          if (added > 0)
+            t[q] += added;
+        }
+    });
     restart_from(c);
   }
 
@@ -185,22 +181,17 @@ namespace mgsim
   {
     FEValues<3> fe_values(dof_handler.get_fe(), quadrature, update_JxW_values);
     std::vector<double> volumes(regions.size(), 0.0);
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      {
-        if (!cell->is_locally_owned())
-          continue;
-        const auto region =
-          std::find(regions.begin(), regions.end(), cell->material_id());
-        if (region == regions.end())
-          continue;
-        const auto &t = times[cell->active_cell_index()];
-        if (t.empty())
-          continue;
-        fe_values.reinit(cell);
-        for (unsigned int q = 0; q < quadrature.size(); ++q)
-          if (t[q] >= duration)
-            volumes[region - regions.begin()] += fe_values.JxW(q);
-      }
+    for_each_region_cell(dof_handler,
+                         regions,
+                         [&](const auto &cell, unsigned r) {
+                           const auto &t = times[cell->active_cell_index()];
+                           if (t.empty())
+                             return;
+                           fe_values.reinit(cell);
+                           for (unsigned int q = 0; q < quadrature.size(); ++q)
+                             if (t[q] >= duration)
+                               volumes[r] += fe_values.JxW(q);
+                         });
     for (double &v : volumes)
       v = Utilities::MPI::sum(v, dof_handler.get_communicator());
     return volumes;

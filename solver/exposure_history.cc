@@ -1,6 +1,7 @@
 #include "exposure_history.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace mgsim
 {
@@ -196,21 +197,7 @@ namespace mgsim
   }
 
   VectorType
-  band_index(const VectorType &c, const std::vector<double> &edges)
-  {
-    VectorType index;
-    reinit_like(index, c);
-    const ReadArray level(c);
-    WriteArray      band(index);
-    const unsigned  n = c.locally_owned_size();
-    for (unsigned int k = 0; k < n; ++k)
-      band[k] =
-        std::upper_bound(edges.begin(), edges.end(), level[k]) - edges.begin();
-    return index;
-  }
-
-  VectorType
-  scaled(const VectorType &v, const double factor)
+  map_entries(const VectorType &v, const std::function<double(double)> &f)
   {
     VectorType result;
     reinit_like(result, v);
@@ -218,7 +205,22 @@ namespace mgsim
     WriteArray      to(result);
     const unsigned  n = v.locally_owned_size();
     for (unsigned int k = 0; k < n; ++k)
-      to[k] = factor * from[k];
+      to[k] = f(from[k]);
     return result;
+  }
+
+  VectorType
+  band_index(const VectorType &c, const std::vector<double> &edges)
+  {
+    return map_entries(c, [&](double level) {
+      return std::upper_bound(edges.begin(), edges.end(), level) -
+             edges.begin();
+    });
+  }
+
+  VectorType
+  scaled(const VectorType &v, const double factor)
+  {
+    return map_entries(v, [factor](double value) { return factor * value; });
   }
 } // namespace mgsim

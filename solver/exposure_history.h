@@ -14,6 +14,7 @@
 
 #include <deal.II/base/index_set.h>
 
+#include <functional>
 #include <vector>
 
 namespace mgsim
@@ -120,6 +121,10 @@ namespace mgsim
    */
   VectorType
   band_index(const VectorType &c, const std::vector<double> &edges);
+
+  /** f of each entry of @p v (ghosted like @p v). */
+  VectorType
+  map_entries(const VectorType &v, const std::function<double(double)> &f);
 
   /** @p v times @p factor (ghosted like @p v), e.g. seconds to hours. */
   VectorType
