@@ -23,7 +23,7 @@ namespace mgsim_post
     const char *marker = "MGSIM_POST_UNDER_XVFB";
     if (std::getenv(marker))
       throw mgsim::InputError(
-        "mgsim-post: no display even under xvfb-run; run with --no-pictures "
+        "no display even under xvfb-run; run with --no-pictures "
         "for the numbers only");
     setenv(marker, "1", 1);
     std::vector<char *> command = {const_cast<char *>("xvfb-run"),
@@ -37,7 +37,7 @@ namespace mgsim_post
     execvp("xvfb-run", command.data());
     // Only reached if xvfb-run could not be started.
     throw mgsim::InputError(
-      "mgsim-post: no X display for the pictures and xvfb-run is not "
+      "no X display for the pictures and xvfb-run is not "
       "installed (apt-get install xvfb xauth, or run ./setup.sh); or use "
       "--no-pictures");
   }

@@ -85,7 +85,7 @@ namespace
     const auto        table  = mgsim::read_csv_table(source, true);
     if (o.no_pictures)
       throw mgsim::InputError(
-        "mgsim-post: " + o.run_directory +
+        o.run_directory +
         " is a comparison; its numbers are in comparison.csv already");
     ensure_display(argc, argv);
     const std::string out =
@@ -263,7 +263,7 @@ main(int argc, char **argv)
         }
       catch (const po::error &e)
         {
-          throw mgsim::InputError(std::string("mgsim-post: ") + e.what() +
+          throw mgsim::InputError(std::string(e.what()) +
                                   " (see mgsim-post --help)");
         }
       if (o.help)
@@ -272,11 +272,10 @@ main(int argc, char **argv)
           return 0;
         }
       if (o.run_directory.empty())
-        throw mgsim::InputError(
-          "mgsim-post: missing RUN_DIR (an mgsim output directory)");
+        throw mgsim::InputError("missing RUN_DIR (an mgsim output directory)");
       if (o.width < 200 || o.height < 200 || o.width > 8000 || o.height > 8000)
         throw mgsim::InputError(
-          "mgsim-post: --width and --height: expected 200 to 8000 pixels");
+          "--width and --height: expected 200 to 8000 pixels");
       return post(o, argc, argv);
     }
   catch (const mgsim::InputError &e)

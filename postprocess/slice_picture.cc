@@ -35,7 +35,7 @@ namespace mgsim_post
     const auto metal = implant_cells(grid);
     if (metal->GetNumberOfCells() == 0)
       throw mgsim::InputError(
-        "mgsim-post: the first output time holds no metal; cannot find the "
+        "the first output time holds no metal; cannot find the "
         "implant axis");
     double bounds[6];
     metal->GetBounds(bounds);
@@ -91,7 +91,7 @@ namespace mgsim_post
     const auto    metal  = cut(implant_cells(grid), plane);
     vtkDataArray *c      = tissue->GetPointData()->GetArray(magnesium_field());
     if (!c || tissue->GetNumberOfPoints() == 0)
-      throw mgsim::InputError("mgsim-post: the slice through the implant "
+      throw mgsim::InputError("the slice through the implant "
                               "axis misses the tissue");
     tissue->GetPointData()->SetActiveScalars(magnesium_field());
 
