@@ -31,9 +31,9 @@ awk -F, 'NR==1 {for (i = 1; i <= NF; i++) col[$i] = i; next}
 awk -F, -v total="$total" 'NR==1 {for (i = 1; i <= NF; i++) col[$i] = i; next}
   {n++; asm += $col["assembly_s"]; amg += $col["amg_setup_s"];
    solve += $col["solve_s"]; open += $col["open_cells_s"]
-   ref += $col["refinement_s"]; wall += $col["step_wall_s"]}
-  END {other = total - asm - amg - solve - open - ref
+   ref += $col["refinement_s"]; exposure += $col["exposure_s"]; wall += $col["step_wall_s"]}
+  END {other = total - asm - amg - solve - open - ref - exposure
        printf "steps %d, wall %.1f s, %.3f s/step\n", n, total, wall / n
-       printf "assembly %.0f %%, AMG setup %.0f %%, solve %.0f %%, opening cells %.0f %%, refinement %.0f %%, other %.0f %%\n",
-              100*asm/total, 100*amg/total, 100*solve/total, 100*open/total, 100*ref/total, 100*other/total}' \
+       printf "assembly %.0f %%, AMG setup %.0f %%, solve %.0f %%, opening cells %.0f %%, refinement %.0f %%, exposure history %.0f %%, other (incl. bands, summary) %.0f %%\n",
+              100*asm/total, 100*amg/total, 100*solve/total, 100*open/total, 100*ref/total, 100*exposure/total, 100*other/total}' \
   "$out/solver.csv"

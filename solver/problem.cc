@@ -653,6 +653,7 @@ namespace mgsim
                            "solve_s",
                            "open_cells_s",
                            "refinement_s",
+                           "exposure_s",
                            "step_wall_s"},
                          root);
     std::unique_ptr<OutputWriter> output;
@@ -734,6 +735,7 @@ namespace mgsim
           }
         else
           h2->advance_injecting(dt, order, released, 1.0);
+        Timer exposure_timer;
         mg_exposure->record(mg->solution(),
                             mg->background(),
                             mg->active_dofs(),
@@ -743,7 +745,8 @@ namespace mgsim
                             h2->active_dofs(),
                             t_new);
         coverage->record(dofs, mg->solution(), dt, region_ids);
-        t = t_new;
+        const double exposure_seconds = exposure_timer.wall_time();
+        t                             = t_new;
         ++summary.steps;
         Timer opening_timer;
         summary.cells_opened += open_emptied_cells();
@@ -772,6 +775,7 @@ namespace mgsim
                               a.solve_seconds + b.solve_seconds,
                               opening_seconds,
                               adapt_seconds,
+                              exposure_seconds,
                               step_wall});
         summary.max_balance_error = std::max({summary.max_balance_error,
                                               mg->ledger().balance_error(),
