@@ -142,13 +142,16 @@ namespace mgsim
           << "| region | tissue | volume [mm³] | peak Mg2+ [mM] | at [h] "
              "| peak H2 [mM] | at [h] | max dose [mM·h] |\n"
           << "|---|---|---|---|---|---|---|---|\n";
+      // Regions without cells (`degraded` before anything corroded away)
+      // stay in summary.json only.
       for (const auto &g : s.regions)
-        out << "| " << g.name << " | " << g.tissue << " | "
-            << fixed(g.volume / mm3) << " | " << fixed(g.peak_mg / units::mM)
-            << " | " << fixed(g.peak_mg_time / h) << " | "
-            << fixed(g.peak_h2 / units::mM) << " | "
-            << fixed(g.peak_h2_time / h) << " | "
-            << fixed(g.max_dose / (units::mM * h)) << " |\n";
+        if (g.volume > 0)
+          out << "| " << g.name << " | " << g.tissue << " | "
+              << fixed(g.volume / mm3) << " | " << fixed(g.peak_mg / units::mM)
+              << " | " << fixed(g.peak_mg_time / h) << " | "
+              << fixed(g.peak_h2 / units::mM) << " | "
+              << fixed(g.peak_h2_time / h) << " | "
+              << fixed(g.max_dose / (units::mM * h)) << " |\n";
 
       out << "\n## Anti-tumour level (>= " << mM_label(t.anti_tumour)
           << " mM)\n\n"
@@ -159,11 +162,12 @@ namespace mgsim
           << " mM [h] | covered [mm³] | covered fraction |\n"
           << "|---|---|---|---|---|\n";
       for (const auto &g : s.regions)
-        out << "| " << g.name << " | " << g.role << " | "
-            << fixed(g.longest_anti_tumour / h) << " | "
-            << fixed(g.covered_volume / mm3) << " | "
-            << fixed(g.volume > 0 ? g.covered_volume / g.volume : 0.0)
-            << " |\n";
+        if (g.volume > 0)
+          out << "| " << g.name << " | " << g.role << " | "
+              << fixed(g.longest_anti_tumour / h) << " | "
+              << fixed(g.covered_volume / mm3) << " | "
+              << fixed(g.volume > 0 ? g.covered_volume / g.volume : 0.0)
+              << " |\n";
 
       out << "\n## Normal-cell stress (>= " << mM_label(t.normal_stress)
           << " mM), normal and bone tissue\n\n"
@@ -172,7 +176,7 @@ namespace mgsim
       for (unsigned int r = 0; r < s.regions.size(); ++r)
         {
           const auto &g = s.regions[r];
-          if (g.role != "normal" && g.role != "bone")
+          if ((g.role != "normal" && g.role != "bone") || g.volume == 0)
             continue;
           const auto stress =
             s.largest_volume_between(r, s.thresholds.normal_stress, infinity);
