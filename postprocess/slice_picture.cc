@@ -221,6 +221,18 @@ namespace mgsim_post
     double     view_up[3] = {0, 0, 0};
     eye[plane.normal] += 1;
     view_up[up] = 1;
+    // Screen right is (focus - eye) x up = up x normal; aim 7 % of the
+    // width to the right so the implant sits left of the colour bar.
+    double normal[3]     = {0, 0, 0};
+    normal[plane.normal] = 1;
+    for (unsigned int d = 0; d < 3; ++d)
+      {
+        const unsigned int e = (d + 1) % 3, f = (d + 2) % 3;
+        const double shift = (view_up[e] * normal[f] - view_up[f] * normal[e]) *
+                             0.07 * 2 * half_width_shown;
+        focus[d] += shift;
+        eye[d] += shift;
+      }
     camera->SetFocalPoint(focus);
     camera->SetPosition(eye);
     camera->SetViewUp(view_up);
