@@ -62,6 +62,40 @@ namespace mgsim
     return volumes;
   }
 
+  std::vector<double>
+  region_means(const DoFHandler<3>                   &dof_handler,
+               const VectorType                      &field,
+               const std::vector<types::material_id> &regions)
+  {
+    const unsigned int  degree = dof_handler.get_fe().degree;
+    const QGauss<3>     quadrature(degree + 1);
+    FEValues<3>         fe_values(dof_handler.get_fe(),
+                          quadrature,
+                          update_values | update_JxW_values);
+    std::vector<double> values(quadrature.size());
+    std::vector<double> integral(regions.size(), 0.0),
+      volume(regions.size(), 0.0);
+    for_each_region_cell(
+      dof_handler, regions, [&](const auto &cell, unsigned r) {
+        fe_values.reinit(cell);
+        fe_values.get_function_values(field, values);
+        for (const unsigned int q : fe_values.quadrature_point_indices())
+          {
+            integral[r] += values[q] * fe_values.JxW(q);
+            volume[r] += fe_values.JxW(q);
+          }
+      });
+    std::vector<double> means;
+    for (unsigned int r = 0; r < regions.size(); ++r)
+      {
+        const MPI_Comm comm = dof_handler.get_communicator();
+        const double   v    = Utilities::MPI::sum(volume[r], comm);
+        means.push_back(v > 0 ? Utilities::MPI::sum(integral[r], comm) / v :
+                                0.0);
+      }
+    return means;
+  }
+
   std::vector<RegionPeak>
   region_peaks(const DoFHandler<3>                   &dof_handler,
                const VectorType                      &field,

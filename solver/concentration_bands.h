@@ -28,6 +28,15 @@ namespace mgsim
                const std::vector<dealii::types::material_id> &regions,
                unsigned int                                   subdivisions = 3);
 
+  /**
+   * Mean of @p field (ghosted) over each of @p regions: int c dV / V (0 for
+   * an empty region). Summed over all ranks.
+   */
+  std::vector<double>
+  region_means(const dealii::DoFHandler<3>                   &dof_handler,
+               const VectorType                              &field,
+               const std::vector<dealii::types::material_id> &regions);
+
   /** @brief The largest nodal value of a field in a region and where/when. */
   struct RegionPeak
   {

@@ -588,6 +588,7 @@ namespace mgsim
       band_volumes(dofs, mg_exposure->peak(), {t.normal_stress}, region_ids);
     const auto covered =
       coverage->covered_volumes(dofs, t.tumour_min_duration, region_ids);
+    const auto means = region_means(dofs, mg->solution(), region_ids);
 
     std::vector<RegionExposure> regions;
     for (unsigned int r = 0; r < region_ids.size(); ++r)
@@ -601,6 +602,7 @@ namespace mgsim
         const auto finite = [](double v) { return std::isfinite(v) ? v : 0.0; };
         g.peak_mg         = finite(mg_peaks[r].value);
         g.peak_mg_time    = mg_peaks[r].companion;
+        g.mean_mg_end     = means[r];
         g.peak_h2         = finite(h2_peaks[r].value);
         g.peak_h2_time    = h2_peaks[r].companion;
         g.longest_anti_tumour = finite(longest[r].value);

@@ -98,6 +98,7 @@ namespace mgsim
               << ",\n     \"peak_mg_mM\": " << number(g.peak_mg / units::mM)
               << ", \"peak_mg_time_h\": "
               << number(g.peak_mg_time / units::hour)
+              << ", \"mean_mg_end_mM\": " << number(g.mean_mg_end / units::mM)
               << ", \"peak_h2_mM\": " << number(g.peak_h2 / units::mM)
               << ", \"peak_h2_time_h\": "
               << number(g.peak_h2_time / units::hour)
@@ -140,8 +141,9 @@ namespace mgsim
           << " steps).\n\n"
           << "## Peak levels\n\n"
           << "| region | tissue | volume [mm³] | peak Mg2+ [mM] | at [h] "
-             "| peak H2 [mM] | at [h] | max dose [mM·h] |\n"
-          << "|---|---|---|---|---|---|---|---|\n";
+             "| mean Mg2+ at the end [mM] | peak H2 [mM] | at [h] | max dose "
+             "[mM·h] |\n"
+          << "|---|---|---|---|---|---|---|---|---|\n";
       // Regions without cells (`degraded` before anything corroded away)
       // stay in summary.json only.
       for (const auto &g : s.regions)
@@ -149,6 +151,7 @@ namespace mgsim
           out << "| " << g.name << " | " << g.tissue << " | "
               << fixed(g.volume / mm3) << " | " << fixed(g.peak_mg / units::mM)
               << " | " << fixed(g.peak_mg_time / h) << " | "
+              << fixed(g.mean_mg_end / units::mM, 5) << " | "
               << fixed(g.peak_h2 / units::mM) << " | "
               << fixed(g.peak_h2_time / h) << " | "
               << fixed(g.max_dose / (units::mM * h)) << " |\n";

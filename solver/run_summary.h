@@ -23,6 +23,9 @@ namespace mgsim
     double volume = 0;
     /** Highest Mg2+ [mol/m^3] and when it occurred [s]. */
     double peak_mg = 0, peak_mg_time = 0;
+    /** Mean Mg2+ over the region at the end [mol/m^3] (what a sample of a
+     * well-stirred extract measures). */
+    double mean_mg_end = 0;
     /** Highest dissolved H2 [mol/m^3] and when it occurred [s]. */
     double peak_h2 = 0, peak_h2_time = 0;
     /** Longest time any point spent at or above the anti-tumour level [s]. */
