@@ -159,8 +159,15 @@ namespace mgsim
       out << "\n## Anti-tumour level (>= " << mM_label(t.anti_tumour)
           << " mM)\n\n"
           << "Covered: held at or above " << mM_label(t.anti_tumour)
-          << " mM for at least " << fixed(t.tumour_min_duration / h)
-          << " h.\n\n"
+          << " mM for at least " << fixed(t.tumour_min_duration / h) << " h.";
+      // SCIENCE.md §3: no tumour-specific corrosion data; say so.
+      if (std::any_of(s.regions.begin(), s.regions.end(), [](const auto &g) {
+            return g.role == "tumour" && g.volume > 0;
+          }))
+        out << " No tumour-specific corrosion rate was found in the "
+               "literature: the implant corrodes at the database's rate as in "
+               "other soft tissue.";
+      out << "\n\n"
           << "| region | role | longest at >= " << mM_label(t.anti_tumour)
           << " mM [h] | covered [mm³] | covered fraction |\n"
           << "|---|---|---|---|---|\n";
