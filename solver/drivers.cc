@@ -5,6 +5,7 @@
 #include "case_parameters.h"
 #include "input_error.h"
 #include "problem.h"
+#include "rate_calibration.h"
 #include "rate_law.h"
 #include "tissue_database.h"
 #include "units.h"
@@ -16,8 +17,10 @@
 
 #include <petscversion.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <sstream>
 
@@ -36,6 +39,11 @@ namespace mgsim
       std::string              output;
       /** compare: comma-separated alloy names. */
       std::string alloys;
+      /** calibrate: the alloy, the measured mean [mM], when [h] (< 0: the
+       * case's end) and in which region ("" : the first tissue region). */
+      std::string alloy;
+      double      measured_mM = -1, at_hours = -1;
+      std::string region;
       bool        help = false;
     };
 
@@ -81,6 +89,19 @@ namespace mgsim
         options.add_options()("alloys",
                               po::value<std::string>(&a.alloys),
                               "alloys to compare, e.g. pure_Mg,AZ91D,NZ30K");
+      if (command == "calibrate")
+        options.add_options()("alloy",
+                              po::value<std::string>(&a.alloy),
+                              "alloy whose in-vitro rate is calibrated")(
+          "measured-mM",
+          po::value<double>(&a.measured_mM),
+          "measured mean Mg2+ of the region [mM]")(
+          "at-hours",
+          po::value<double>(&a.at_hours),
+          "time of the measurement [h] (default: the case's end)")(
+          "region",
+          po::value<std::string>(&a.region),
+          "region whose mean is measured (default: the first tissue region)");
       if (with_output)
         options.add_options()(
           "output,o",
@@ -176,6 +197,8 @@ namespace mgsim
            "  check CASE.cfg    validate a case, print every resolved parameter\n"
            "  compare CASE.cfg --alloys A,B,C\n"
            "                    run the case once per alloy, compare them\n"
+           "  calibrate CASE.cfg --alloy A --measured-mM X [--at-hours T]\n"
+           "                    the alloy's in-vitro rate that reproduces X\n"
            "  alloys            list the alloy database with sources\n"
            "  tissues           list the tissue database with sources\n\n"
            "mgsim COMMAND --help shows a command's options; mgsim --version the version.\n";
@@ -350,6 +373,115 @@ namespace mgsim
                   << "plot: build/mgsim-post " << root_directory << "\n";
       }
     return 0;
+  }
+
+  int
+  calibrate_command(const std::vector<std::string> &args, MPI_Comm comm)
+  {
+    CaseArguments a = parse_case_arguments("calibrate", args, true);
+    if (a.help)
+      return 0;
+    if (a.alloy.empty())
+      throw InputError(
+        "mgsim calibrate: --alloy is missing (e.g. --alloy pure_Mg)");
+    if (!(a.measured_mM > 0))
+      throw InputError(
+        "mgsim calibrate: --measured-mM: expected a positive concentration in mM");
+    std::vector<std::string> overrides = a.overrides;
+    overrides.push_back("implant.alloy=" + a.alloy);
+    overrides.push_back("output.vtu=false");
+    if (a.at_hours >= 0)
+      {
+        if (!(a.at_hours > 0))
+          throw InputError(
+            "mgsim calibrate: --at-hours: expected a positive time in hours");
+        std::ostringstream days;
+        days << std::setprecision(17) << a.at_hours / 24;
+        overrides.push_back("time.end_days=" + days.str());
+      }
+    const CaseParameters base = read_case(a.case_file, overrides);
+    const std::string    root_directory =
+      a.output.empty() ? base.output.directory + "-calibrate" : a.output;
+    // The region: named, or the first tissue region of the case.
+    unsigned int region = 0;
+    if (!a.region.empty())
+      {
+        const auto it =
+          std::find_if(base.regions.begin(),
+                       base.regions.end(),
+                       [&](const auto &r) { return r.name == a.region; });
+        if (it == base.regions.end())
+          throw InputError("mgsim calibrate: --region " + a.region +
+                           ": expected a [region.NAME] of " + a.case_file);
+        region = it - base.regions.begin();
+      }
+    const double background = base.regions[region].tissue.mg.background;
+    const double measured   = a.measured_mM * units::mM;
+    if (measured <= background)
+      throw InputError("mgsim calibrate: --measured-mM: expected more than the "
+                       "region's background level " +
+                       std::to_string(background / units::mM) + " mM");
+
+    const bool  root  = Utilities::MPI::this_mpi_process(comm) == 0;
+    const auto &alloy = base.implant.alloy;
+    const auto  rates = [&](double scale) {
+      std::ostringstream initial, steady;
+      initial << std::setprecision(17) << scale * alloy.rate_initial_mm_per_y;
+      steady << std::setprecision(17) << scale * alloy.rate_steady_mm_per_y;
+      return std::make_pair(initial.str(), steady.str());
+    };
+    unsigned int run      = 0;
+    const auto   mean_for = [&](double scale) {
+      std::vector<std::string> o   = overrides;
+      const auto [initial, steady] = rates(scale);
+      o.push_back("implant.rate_initial_mm_per_y=" + initial);
+      o.push_back("implant.rate_steady_mm_per_y=" + steady);
+      o.push_back("output.directory=" + root_directory + "/run_" +
+                  std::to_string(++run));
+      const CaseParameters prm = read_case(a.case_file, o);
+      Problem              problem(prm, comm);
+      problem.setup();
+      run_problem(problem, prm, comm);
+      return problem.exposure_summary().regions[region].mean_mg_end;
+    };
+    const CalibrationResult result =
+      calibrate_rate(mean_for, background, measured);
+
+    if (root)
+      {
+        std::ofstream csv(root_directory + "/calibration.csv");
+        csv << "run,scale,rate_initial_mm_per_y,rate_steady_mm_per_y,mean_mM,"
+               "mismatch_percent\n"
+            << std::setprecision(10);
+        std::ostringstream table;
+        table << "\ncalibration of " << a.alloy << " on " << a.case_file
+              << " (region " << base.regions[region].name << ", measured "
+              << a.measured_mM << " mM):\n"
+              << "run  CR_ss [mm/y]  mean [mM]  mismatch [%]\n";
+        for (unsigned int k = 0; k < result.runs.size(); ++k)
+          {
+            const auto  &r        = result.runs[k];
+            const double mismatch = 100 * (r.mean / measured - 1);
+            csv << k + 1 << "," << r.scale << ","
+                << r.scale * alloy.rate_initial_mm_per_y << ","
+                << r.scale * alloy.rate_steady_mm_per_y << ","
+                << r.mean / units::mM << "," << mismatch << "\n";
+            table << std::setw(3) << k + 1 << std::setw(14)
+                  << std::setprecision(6)
+                  << r.scale * alloy.rate_steady_mm_per_y << std::setw(11)
+                  << r.mean / units::mM << std::setw(14) << mismatch << "\n";
+          }
+        table << (result.converged ? "converged" : "NOT converged")
+              << ": in-vitro rate of " << a.alloy
+              << " CR_ss = " << result.scale * alloy.rate_steady_mm_per_y
+              << " mm/y, CR_0 = " << result.scale * alloy.rate_initial_mm_per_y
+              << " mm/y (x " << result.scale << " the database's) after "
+              << result.runs.size() << " runs; mismatch "
+              << 100 * result.mismatch << " %\n"
+              << "written: " << root_directory << "/calibration.csv\n";
+        std::cout << table.str();
+      }
+    return result.converged ? 0 : 1;
   }
 
   int

@@ -22,6 +22,10 @@ namespace mgsim
   int
   compare_command(const std::vector<std::string> &args, MPI_Comm comm);
 
+  /** mgsim calibrate: the in-vitro rate that reproduces a measured level. */
+  int
+  calibrate_command(const std::vector<std::string> &args, MPI_Comm comm);
+
   /** `mgsim alloys [--database FILE]` */
   int
   alloys_command(const std::vector<std::string> &args, MPI_Comm comm);

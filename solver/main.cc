@@ -23,6 +23,7 @@ main(int argc, char **argv)
     commands = {{"run", mgsim::run_command},
                 {"check", mgsim::check_command},
                 {"compare", mgsim::compare_command},
+                {"calibrate", mgsim::calibrate_command},
                 {"alloys", mgsim::alloys_command},
                 {"tissues", mgsim::tissues_command}};
 
@@ -45,7 +46,7 @@ main(int argc, char **argv)
       if (it == commands.end())
         throw mgsim::InputError(
           "unknown command '" + command +
-          "' (expected run, check, compare, alloys, tissues; see mgsim --help)");
+          "' (expected run, check, compare, calibrate, alloys, tissues; see mgsim --help)");
       return it->second(std::vector<std::string>(argv + 2, argv + argc), comm);
     }
   catch (const mgsim::InputError &e)
