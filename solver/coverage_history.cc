@@ -50,24 +50,15 @@ namespace mgsim
   }
 
   void
-  CoverageHistory::reinit(const DoFHandler<3> &dof_handler, const VectorType &c)
+  CoverageHistory::reinit(const DoFHandler<3> &dof_handler)
   {
     // Cells that never reach the level keep no times (most of the tissue).
     times.assign(dof_handler.get_triangulation().n_active_cells(), {});
-    restart_from(c);
-  }
-
-  void
-  CoverageHistory::restart_from(const VectorType &c)
-  {
-    // The layout may have changed (mesh adaptation): take c's, ghosts too.
-    previous.reinit(c);
-    previous = c;
-    previous.update_ghost_values();
   }
 
   void
   CoverageHistory::record(const DoFHandler<3>                   &dof_handler,
+                          const VectorType                      &previous,
                           const VectorType                      &c,
                           const double                           dt,
                           const std::vector<types::material_id> &regions)
@@ -103,7 +94,6 @@ namespace mgsim
             t[q] += added;
         }
     });
-    restart_from(c);
   }
 
   std::vector<float>
@@ -164,13 +154,12 @@ namespace mgsim
   }
 
   void
-  CoverageHistory::unpack(const DoFHandler<3> &dof_handler, const VectorType &c)
+  CoverageHistory::unpack(const DoFHandler<3> &dof_handler)
   {
     CellTimes transferred(dof_handler.get_triangulation().n_active_cells());
     transfer->unpack(transferred);
     transfer.reset();
     times = std::move(transferred);
-    restart_from(c);
   }
 
   std::vector<double>

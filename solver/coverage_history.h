@@ -30,23 +30,21 @@ namespace mgsim
      */
     CoverageHistory(double level, unsigned int subdivisions = 3);
 
-    /** No history; the level @p c (ghosted) is the start of the next step. */
+    /** No history on the cells of @p dof_handler. */
     void
-    reinit(const dealii::DoFHandler<3> &dof_handler, const VectorType &c);
+    reinit(const dealii::DoFHandler<3> &dof_handler);
 
     /**
-     * Adds the step of length @p dt from the last level to @p c (ghosted) in
-     * the cells of @p regions.
+     * Adds a step of length @p dt in which the level went from @p before to
+     * @p after (both ghosted; e.g. ExposureHistory::previous_level() and
+     * the new solution) in the cells of @p regions.
      */
     void
     record(const dealii::DoFHandler<3>                   &dof_handler,
-           const VectorType                              &c,
+           const VectorType                              &before,
+           const VectorType                              &after,
            double                                         dt,
            const std::vector<dealii::types::material_id> &regions);
-
-    /** The next step starts from @p c (after cells opened). */
-    void
-    restart_from(const VectorType &c);
 
     /** Registers the history for transfer before the mesh changes. */
     void
@@ -56,11 +54,10 @@ namespace mgsim
     /**
      * After the mesh changed: the history on the new cells (a refined
      * cell's points take the nearest point of the parent, a coarsened
-     * cell's the nearest point of the child holding them), and @p c
-     * (ghosted, on the new DoFs) as the start of the next step.
+     * cell's the nearest point of the child holding them).
      */
     void
-    unpack(const dealii::DoFHandler<3> &dof_handler, const VectorType &c);
+    unpack(const dealii::DoFHandler<3> &dof_handler);
 
     /**
      * Per region of @p regions: the volume [m^3] that has held the level for
@@ -86,8 +83,7 @@ namespace mgsim
      * Time [s] at each point of each active cell (by active index); empty
      * for cells that never reached the level.
      */
-    CellTimes  times;
-    VectorType previous;
+    CellTimes times;
     std::unique_ptr<
       dealii::parallel::distributed::CellDataTransfer<3, 3, CellTimes>>
       transfer;

@@ -119,7 +119,8 @@ namespace mgsim
   void
   ExposureHistory::restart_from(const VectorType &c)
   {
-    previous.reinit(c.locally_owned_elements(), c.get_mpi_communicator());
+    // The layout may have changed (mesh adaptation): take c's.
+    reinit_like(previous, c);
     const ReadArray level(c);
     WriteArray      last(previous);
     const unsigned  n = c.locally_owned_size();
@@ -186,12 +187,9 @@ namespace mgsim
     AssertDimension(transferred.size(), targets.size());
     for (unsigned int i = 0; i < targets.size(); ++i)
       {
+        // Owned into ghosted: the assignment refreshes the ghosts.
         reinit_like(*targets[i], c);
-        const ReadArray from(transferred[i]);
-        WriteArray      to(*targets[i]);
-        const unsigned  n = c.locally_owned_size();
-        for (unsigned int k = 0; k < n; ++k)
-          to[k] = from[k];
+        *targets[i] = transferred[i];
       }
     restart_from(c);
   }

@@ -91,6 +91,15 @@ namespace mgsim
     {
       return peak_;
     }
+    /**
+     * The level at the last recorded time (ghosted): the start of the next
+     * step.
+     */
+    const VectorType &
+    previous_level() const
+    {
+      return previous;
+    }
     /** When the highest level occurred [s] (ghosted). */
     const VectorType &
     peak_time() const
@@ -109,7 +118,7 @@ namespace mgsim
     std::vector<double>     levels;
     std::vector<VectorType> above;
     VectorType              dose_, peak_, peak_time_;
-    /** Level at the last recorded time (owned). */
+    /** Level at the last recorded time (ghosted). */
     VectorType previous;
     double     previous_time = 0;
   };

@@ -100,7 +100,7 @@ namespace mgsim
     mg_exposure->reinit(mg->solution(), 0);
     h2_exposure->reinit(h2->solution(), 0);
     coverage = std::make_unique<CoverageHistory>(prm.thresholds.anti_tumour);
-    coverage->reinit(dofs, mg->solution());
+    coverage->reinit(dofs);
   }
 
   void
@@ -232,7 +232,6 @@ namespace mgsim
     // New nodes start without history; the others continue.
     mg_exposure->restart_from(mg->solution());
     h2_exposure->restart_from(h2->solution());
-    coverage->restart_from(mg->solution());
     return n_opened;
   }
 
@@ -356,7 +355,7 @@ namespace mgsim
     const auto split = history_new.begin() + mg_exposure->state().size();
     mg_exposure->adopt_mesh({history_new.begin(), split}, mg->solution());
     h2_exposure->adopt_mesh({split, history_new.end()}, h2->solution());
-    coverage->unpack(dofs, mg->solution());
+    coverage->unpack(dofs);
     if (gas)
       {
         setup_gas();
@@ -738,6 +737,9 @@ namespace mgsim
         else
           h2->advance_injecting(dt, order, released, 1.0);
         Timer exposure_timer;
+        // The coverage step starts where the nodal history left off.
+        coverage->record(
+          dofs, mg_exposure->previous_level(), mg->solution(), dt, region_ids);
         mg_exposure->record(mg->solution(),
                             mg->background(),
                             mg->active_dofs(),
@@ -746,7 +748,6 @@ namespace mgsim
                             h2->background(),
                             h2->active_dofs(),
                             t_new);
-        coverage->record(dofs, mg->solution(), dt, region_ids);
         const double exposure_seconds = exposure_timer.wall_time();
         t                             = t_new;
         ++summary.steps;
