@@ -663,13 +663,11 @@ namespace mgsim
     // Band volumes per region at every output time (also without .vtu).
     std::vector<std::string> band_columns = {"time_h"};
     const auto              &edges        = prm.thresholds.band_edges;
-    std::vector<std::string> region_names;
     for (const auto &region : prm.regions)
-      region_names.push_back(region.name);
-    for (const auto &name : region_names)
       for (unsigned int b = 0; b <= edges.size(); ++b)
         {
-          const std::string band = name + "_" + band_name(edges, b) + "_mM";
+          const std::string band =
+            region.name + "_" + band_name(edges, b) + "_mM";
           band_columns.push_back(band + "_mm3");
           band_columns.push_back(band + "_fraction");
         }
