@@ -202,15 +202,19 @@ namespace mgsim
         {
           if (s.regions[r].role != "bone")
             continue;
-          any_bone          = true;
-          const auto series = osteogenic_series(s, r);
+          any_bone = true;
           const auto most =
             s.largest_volume_between(r,
                                      s.thresholds.osteogenic_low,
                                      s.thresholds.osteogenic_high);
           out << "- " << s.regions[r].name << ": largest "
               << fixed(most.first / mm3) << " mm³ at " << fixed(most.second / h)
-              << " h; " << fixed(series.back() / mm3)
+              << " h; "
+              << fixed(s.volume_between(s.bands.size() - 1,
+                                        r,
+                                        s.thresholds.osteogenic_low,
+                                        s.thresholds.osteogenic_high) /
+                       mm3)
               << " mm³ at the end (full series in summary.json).\n";
         }
       if (!any_bone)
