@@ -64,6 +64,7 @@ namespace mgsim
           "min_step_hours",
           "max_step_hours"}},
         {"output", {"directory", "every_hours", "vtu"}},
+        {"checkpoint", {"every_hours", "every_minutes"}},
         {"solver", {"fe_degree", "linear_tolerance", "amg_strong_threshold"}},
         {"databases", {"alloys", "tissues"}},
         {"thresholds",
@@ -600,6 +601,20 @@ namespace mgsim
       units::hour;
     prm.output.write_vtu =
       output.choice("vtu", {"true", "false"}, "true") == "true";
+
+    SectionReader checkpoint(file, "checkpoint", resolved);
+    prm.checkpoint.interval =
+      checkpoint.number(
+        "every_hours", "h", 0, infinity, "a number of hours >= 0", 0) *
+      units::hour;
+    prm.checkpoint.wall_interval =
+      checkpoint.number("every_minutes",
+                        "min",
+                        0,
+                        infinity,
+                        "a number of minutes of wall-clock time >= 0",
+                        0) *
+      60;
 
     return prm;
   }

@@ -181,6 +181,21 @@ namespace mgsim
     bool   write_vtu = true;
   };
 
+  /** @brief When a run saves a checkpoint to resume from (both 0: never). */
+  struct CheckpointParameters
+  {
+    /** Simulated time between checkpoints [s]. */
+    double interval = 0;
+    /** Wall-clock time between checkpoints [s] (for batch time limits). */
+    double wall_interval = 0;
+
+    bool
+    enabled() const
+    {
+      return interval > 0 || wall_interval > 0;
+    }
+  };
+
   /** @brief A fully resolved case. */
   struct CaseParameters
   {
@@ -195,6 +210,7 @@ namespace mgsim
     ThresholdParameters             thresholds;
     GasParameters                   gas;
     OutputParameters                output;
+    CheckpointParameters            checkpoint;
     /** Every value used, with unit and source, in case-file order. */
     std::vector<ResolvedParameter> resolved;
 

@@ -116,7 +116,7 @@ namespace mgsim
   }
 
   void
-  CoverageHistory::prepare_for_coarsening_and_refinement(
+  CoverageHistory::make_transfer(
     const parallel::distributed::Triangulation<3> &triangulation)
   {
     const auto &points = quadrature.get_points();
@@ -150,7 +150,32 @@ namespace mgsim
           }
         return result;
       });
+  }
+
+  void
+  CoverageHistory::prepare_for_coarsening_and_refinement(
+    const parallel::distributed::Triangulation<3> &triangulation)
+  {
+    make_transfer(triangulation);
     transfer->prepare_for_coarsening_and_refinement(times);
+  }
+
+  void
+  CoverageHistory::prepare_for_serialization(
+    const parallel::distributed::Triangulation<3> &triangulation)
+  {
+    make_transfer(triangulation);
+    transfer->prepare_for_serialization(times);
+  }
+
+  void
+  CoverageHistory::deserialize(
+    const parallel::distributed::Triangulation<3> &triangulation)
+  {
+    make_transfer(triangulation);
+    times.assign(triangulation.n_active_cells(), {});
+    transfer->deserialize(times);
+    transfer.reset();
   }
 
   void

@@ -60,6 +60,20 @@ namespace mgsim
     unpack(const dealii::DoFHandler<3> &dof_handler);
 
     /**
+     * Attaches the history to @p triangulation for its next save() (a
+     * checkpoint); call in the same order as deserialize() after load().
+     */
+    void
+    prepare_for_serialization(
+      const dealii::parallel::distributed::Triangulation<3> &triangulation);
+
+    /** The history saved with the checkpoint @p triangulation was loaded from.
+     */
+    void
+    deserialize(
+      const dealii::parallel::distributed::Triangulation<3> &triangulation);
+
+    /**
      * Per region of @p regions: the volume [m^3] that has held the level for
      * at least @p duration [s]. Summed over all ranks.
      */
@@ -71,6 +85,11 @@ namespace mgsim
 
   private:
     using CellTimes = std::vector<std::vector<float>>;
+
+    /** The transfer of the times through refinement or a checkpoint. */
+    void
+    make_transfer(
+      const dealii::parallel::distributed::Triangulation<3> &triangulation);
 
     std::vector<float>
     refine(const dealii::Triangulation<3>::cell_iterator &parent,

@@ -45,6 +45,8 @@ namespace mgsim
       double      measured_mM = -1, at_hours = -1;
       std::string region;
       bool        help = false;
+      /** run: continue from the output directory's checkpoint. */
+      bool resume = false;
     };
 
     /** Parses CLI arguments; returns the variables map. */
@@ -85,6 +87,12 @@ namespace mgsim
         "set",
         po::value<std::vector<std::string>>(&a.overrides)->composing(),
         "override a case value: --set section.key=value (repeatable)");
+      if (command == "run")
+        options.add_options()(
+          "resume",
+          po::bool_switch(&a.resume),
+          "continue from the checkpoint in the output directory if there is "
+          "one ([checkpoint] writes them), else start at t = 0");
       if (command == "compare")
         options.add_options()("alloys",
                               po::value<std::string>(&a.alloys),
@@ -267,7 +275,10 @@ namespace mgsim
      * logging to log.txt) the setup and the final summary.
      */
     RunSummary
-    run_problem(Problem &problem, const CaseParameters &prm, MPI_Comm comm)
+    run_problem(Problem              &problem,
+                const CaseParameters &prm,
+                MPI_Comm              comm,
+                const std::string    &resumed_from = "")
     {
       const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
       prepare_output_directory(prm, comm);
@@ -279,10 +290,14 @@ namespace mgsim
                << prm.implant.alloy.name << ")\n";
       print_setup(header, problem, prm, comm);
       header << "output: " << prm.output.directory << "\n";
+      if (!resumed_from.empty())
+        header << "resumed from " << resumed_from << "\n";
       std::ofstream log;
       if (root)
         {
-          log.open(prm.output.directory + "/log.txt");
+          // A resumed run adds to the log of the run it continues.
+          log.open(prm.output.directory + "/log.txt",
+                   resumed_from.empty() ? std::ios::out : std::ios::app);
           std::cout << header.str() << std::flush;
           log << header.str() << std::flush;
         }
@@ -311,10 +326,35 @@ namespace mgsim
       return 0;
     const CaseParameters prm = read_case(a.case_file, a.overrides);
     Problem              problem(prm, comm);
+    // Rank 0 looks (the output directory is on a shared file system).
+    const std::string from = Utilities::MPI::broadcast(
+      comm,
+      a.resume && Utilities::MPI::this_mpi_process(comm) == 0 ?
+        checkpoint::find_latest(prm.output.directory) :
+        std::string(),
+      0);
     // Everything that can fail because of the input fails here, before the
-    // output directory exists.
-    problem.setup();
-    run_problem(problem, prm, comm);
+    // output directory exists (or is written into).
+    if (from.empty())
+      {
+        if (a.resume && Utilities::MPI::this_mpi_process(comm) == 0)
+          std::cout << "no checkpoint in " << prm.output.directory
+                    << ": starting at t = 0\n";
+        problem.setup();
+      }
+    else
+      {
+        const RunState &state = problem.resume(from);
+        if (state.time >= prm.time.end_time * (1 - 1e-12))
+          {
+            if (Utilities::MPI::this_mpi_process(comm) == 0)
+              std::cout << prm.output.directory
+                        << " is complete (t = " << state.time / units::day
+                        << " days): nothing to do\n";
+            return 0;
+          }
+      }
+    run_problem(problem, prm, comm, from);
     return 0;
   }
 

@@ -239,6 +239,39 @@ namespace mgsim
     cells = std::move(result);
   }
 
+  std::vector<double>
+  ImplantMetal::checkpoint_cell(
+    const DoFHandler<3>::active_cell_iterator &cell) const
+  {
+    const auto found = cells.find(cell->id());
+    if (found == cells.end())
+      return {};
+    std::vector<double> state(found->second.depth.begin(),
+                              found->second.depth.end());
+    state.push_back(found->second.scale);
+    return state;
+  }
+
+  void
+  ImplantMetal::restore(const std::vector<std::vector<double>> &states,
+                        const double                            initial_volume)
+  {
+    const auto &triangulation = dof_handler.get_triangulation();
+    for (auto &[id, metal] : cells)
+      {
+        const auto &state =
+          states[triangulation.create_cell_iterator(id)->active_cell_index()];
+        AssertThrow(state.size() == metal.depth.size() + 1,
+                    ExcMessage(
+                      "checkpoint: no metal state for an implant cell"));
+        std::copy(state.begin(), state.end() - 1, metal.depth.begin());
+        metal.scale = state.back();
+        metal.empty = metal.metal_volume() == 0;
+      }
+    volume_at_start = initial_volume;
+    update_exposure();
+  }
+
   void
   ImplantMetal::update_exposure()
   {

@@ -85,6 +85,25 @@ namespace mgsim
     void
     split_refined_cells();
 
+    /**
+     * For a checkpoint: what the metal of @p cell has been through (the
+     * recession depths of its six faces and its scale); empty if the cell
+     * holds no metal. The rest follows from the cell's geometry.
+     */
+    std::vector<double>
+    checkpoint_cell(
+      const dealii::DoFHandler<3>::active_cell_iterator &cell) const;
+
+    /**
+     * Continues from a checkpoint on the same mesh: every implant cell takes
+     * its state from @p states (indexed by active cell index, as written by
+     * checkpoint_cell()); @p initial_volume is the implant volume at the
+     * start of the run.
+     */
+    void
+    restore(const std::vector<std::vector<double>> &states,
+            double                                  initial_volume);
+
     /** Whether the locally owned @p cell is an implant cell with metal. */
     bool
     holds(const dealii::DoFHandler<3>::active_cell_iterator &cell) const

@@ -32,9 +32,13 @@ namespace mgsim
     };
   } // namespace
 
-  OutputWriter::OutputWriter(std::string directory, MPI_Comm comm)
+  OutputWriter::OutputWriter(
+    std::string                                 directory,
+    MPI_Comm                                    comm,
+    std::vector<std::pair<double, std::string>> records)
     : directory(std::move(directory))
     , comm(comm)
+    , records(std::move(records))
   {
     if (Utilities::MPI::this_mpi_process(comm) == 0)
       std::filesystem::create_directories(this->directory + "/solution");

@@ -32,7 +32,21 @@ namespace mgsim
   class OutputWriter
   {
   public:
-    OutputWriter(std::string directory, MPI_Comm comm);
+    /**
+     * Writes into @p directory; continuing a run, @p records are the
+     * (time [h], .pvtu) entries written before (solution.pvd keeps them and
+     * the numbering goes on).
+     */
+    OutputWriter(std::string                                 directory,
+                 MPI_Comm                                    comm,
+                 std::vector<std::pair<double, std::string>> records = {});
+
+    /** The (time [h], .pvtu) entries written so far. */
+    const std::vector<std::pair<double, std::string>> &
+    written() const
+    {
+      return records;
+    }
 
     /**
      * Writes @p fields, @p cell_fields and the cell fields "region id" and

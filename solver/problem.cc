@@ -18,7 +18,9 @@
 #include <deal.II/numerics/error_estimator.h>
 
 #include <cmath>
+#include <filesystem>
 #include <iomanip>
+#include <limits>
 #include <list>
 #include <sstream>
 
@@ -73,6 +75,24 @@ namespace mgsim
   Problem::setup()
   {
     mesh = load_mesh(prm.mesh, triangulation);
+    setup_regions();
+    setup_dofs();
+    surface = metal->exposed_area();
+    if (surface.geometric == 0)
+      throw InputError(prm.case_file + ": [implant] region = '" +
+                       prm.implant.region +
+                       "': the implant has no face in contact with tissue");
+    mg_exposure = std::make_unique<ExposureHistory>(prm.thresholds.band_edges);
+    h2_exposure = std::make_unique<ExposureHistory>(std::vector<double>());
+    mg_exposure->reinit(mg->solution(), 0);
+    h2_exposure->reinit(h2->solution(), 0);
+    coverage = std::make_unique<CoverageHistory>(prm.thresholds.anti_tumour);
+    coverage->reinit(dofs);
+  }
+
+  void
+  Problem::setup_regions()
+  {
     check_mesh_against_case(mesh, prm);
 
     // Every configured region must hold cells (a group may exist but be
@@ -93,14 +113,6 @@ namespace mgsim
         mesh.regions[degraded_region] = largest + 1;
       }
     degraded_material = mesh.regions.at(degraded_region);
-
-    setup_dofs();
-    mg_exposure = std::make_unique<ExposureHistory>(prm.thresholds.band_edges);
-    h2_exposure = std::make_unique<ExposureHistory>(std::vector<double>());
-    mg_exposure->reinit(mg->solution(), 0);
-    h2_exposure->reinit(h2->solution(), 0);
-    coverage = std::make_unique<CoverageHistory>(prm.thresholds.anti_tumour);
-    coverage->reinit(dofs);
   }
 
   void
@@ -122,11 +134,6 @@ namespace mgsim
                                prm.implant.pitting_seed);
     metal = std::make_unique<ImplantMetal>(
       dofs, implant, pitting, rate_law.mg_molar_density(), face_quadrature);
-    surface = metal->exposed_area();
-    if (surface.geometric == 0)
-      throw InputError(prm.case_file + ": [implant] region = '" +
-                       prm.implant.region +
-                       "': the implant has no face in contact with tissue");
     setup_transports();
     mg->setup_system();
     h2->setup_system();
@@ -368,13 +375,17 @@ namespace mgsim
   void
   Problem::exchange_materials_with_ghosts()
   {
-    GridTools::exchange_cell_data_to_ghosts<types::material_id, DoFHandler<3>>(
-      dofs,
-      [](const DoFHandler<3>::active_cell_iterator &cell) {
+    // On the triangulation: also before the DoFs are distributed (resume).
+    using Cell = Triangulation<3>::active_cell_iterator;
+    GridTools::exchange_cell_data_to_ghosts<types::material_id,
+                                            Triangulation<3>>(
+      triangulation,
+      [](const Cell &cell) {
         return std::optional<types::material_id>(cell->material_id());
       },
-      [](const DoFHandler<3>::active_cell_iterator &cell,
-         const types::material_id &id) { cell->set_material_id(id); });
+      [](const Cell &cell, const types::material_id &id) {
+        cell->set_material_id(id);
+      });
   }
 
   void
@@ -641,25 +652,44 @@ namespace mgsim
     const std::string &directory = prm.output.directory;
     const unsigned int order     = prm.time.scheme == TimeScheme::bdf2 ? 2 : 1;
 
-    CsvWriter  stats(directory + "/stats.csv", statistics_columns(), root);
-    VectorType released, to_gas, h2_injection;
-    CsvWriter  solver_log(directory + "/solver.csv",
+    // A resumed run continues its files from the checkpoint's rows.
+    const auto continued = [&](const std::string &file) {
+      return resumed ?
+               std::optional<std::uintmax_t>(resumed->csv_sizes.at(file)) :
+               std::nullopt;
+    };
+    if (!resumed && root)
+      // A fresh run must not leave an older run's checkpoint to resume.
+      for (const char *name :
+           {"checkpoint", "checkpoint.new", "checkpoint.old"})
+        std::filesystem::remove_all(directory + "/" + name);
+    CsvWriter                     stats(directory + "/stats.csv",
+                    statistics_columns(),
+                    root,
+                    continued("stats.csv"));
+    VectorType                    released, to_gas, h2_injection;
+    CsvWriter                     solver_log(directory + "/solver.csv",
                          {"step",
-                           "time_h",
-                           "dt_s",
-                           "cg_iterations_mg",
-                           "cg_iterations_h2",
-                           "assembly_s",
-                           "amg_setup_s",
-                           "solve_s",
-                           "open_cells_s",
-                           "refinement_s",
-                           "exposure_s",
-                           "step_wall_s"},
-                         root);
+                                              "time_h",
+                                              "dt_s",
+                                              "cg_iterations_mg",
+                                              "cg_iterations_h2",
+                                              "assembly_s",
+                                              "amg_setup_s",
+                                              "solve_s",
+                                              "open_cells_s",
+                                              "refinement_s",
+                                              "exposure_s",
+                                              "step_wall_s"},
+                         root,
+                         continued("solver.csv"));
     std::unique_ptr<OutputWriter> output;
     if (prm.output.write_vtu)
-      output = std::make_unique<OutputWriter>(directory, comm);
+      output = std::make_unique<OutputWriter>(
+        directory,
+        comm,
+        resumed ? resumed->vtu_records :
+                  std::vector<std::pair<double, std::string>>());
     // Band volumes per region at every output time (also without .vtu).
     std::vector<std::string> band_columns = {"time_h"};
     const auto              &edges        = prm.thresholds.band_edges;
@@ -671,8 +701,16 @@ namespace mgsim
           band_columns.push_back(band + "_mm3");
           band_columns.push_back(band + "_fraction");
         }
-    CsvWriter bands(directory + "/bands.csv", band_columns, root);
-    threshold_summary      = ThresholdSummary();
+    CsvWriter bands(directory + "/bands.csv",
+                    band_columns,
+                    root,
+                    continued("bands.csv"));
+    threshold_summary = ThresholdSummary();
+    if (resumed)
+      {
+        threshold_summary.bands           = resumed->bands;
+        threshold_summary.gas_volume_peak = resumed->gas_volume_peak;
+      }
     const auto write_bands = [&](double t) {
       const auto volumes =
         band_volumes(dofs, mg->solution(), edges, region_ids);
@@ -700,15 +738,57 @@ namespace mgsim
 
     RunSummary summary;
     Timer      wall;
-    double     t = 0;
-    stats.write_row(statistics_row(t));
-    write_output(t);
-    double next_output     = prm.output.interval;
-    double next_adaptation = prm.adaptivity.interval;
+    double     t               = 0;
+    double     next_output     = prm.output.interval;
+    double     next_adaptation = prm.adaptivity.interval;
+    double     step            = prm.time.time_step;
+    if (resumed)
+      {
+        t                         = resumed->time;
+        next_output               = resumed->next_output;
+        next_adaptation           = resumed->next_adaptation;
+        step                      = resumed->step;
+        summary.steps             = resumed->steps;
+        summary.cells_opened      = resumed->cells_opened;
+        summary.max_balance_error = resumed->max_balance_error;
+      }
+    else
+      {
+        stats.write_row(statistics_row(t));
+        write_output(t);
+      }
+
+    const CheckpointParameters &every                 = prm.checkpoint;
+    const auto                  next_checkpoint_after = [&](double time) {
+      return every.interval > 0 ?
+                                (std::floor(time / every.interval + 1e-9) + 1) * every.interval :
+                                std::numeric_limits<double>::infinity();
+    };
+    double     next_checkpoint = next_checkpoint_after(t);
+    Timer      since_checkpoint;
+    const auto checkpoint = [&]() {
+      RunState state;
+      state.time              = t;
+      state.step              = step;
+      state.next_output       = next_output;
+      state.next_adaptation   = next_adaptation;
+      state.steps             = summary.steps;
+      state.cells_opened      = summary.cells_opened;
+      state.max_balance_error = summary.max_balance_error;
+      state.bands             = threshold_summary.bands;
+      state.gas_volume_peak   = threshold_summary.gas_volume_peak;
+      if (output)
+        state.vtu_records = output->written();
+      state.csv_sizes = {{"stats.csv", stats.size()},
+                         {"solver.csv", solver_log.size()},
+                         {"bands.csv", bands.size()}};
+      save_checkpoint(std::move(state));
+      next_checkpoint = next_checkpoint_after(t);
+      since_checkpoint.restart();
+    };
 
     ProgressLine progress(progress_out, prm.time.end_time, root);
     const double tiny = 1e-9 * prm.time.time_step;
-    double       step = prm.time.time_step;
     while (t < prm.time.end_time - tiny)
       {
         double dt = std::min(step, prm.time.end_time - t);
@@ -791,6 +871,18 @@ namespace mgsim
             write_output(t);
             while (next_output <= t + tiny && prm.output.interval > 0)
               next_output += prm.output.interval;
+          }
+        // Wall clocks differ between ranks: rank 0 decides for all. The
+        // last state is saved too, so that a run can be extended (a longer
+        // end_days) and a finished run is not repeated.
+        if (every.enabled())
+          {
+            bool due = last || t >= next_checkpoint - tiny ||
+                       (every.wall_interval > 0 &&
+                        since_checkpoint.wall_time() >= every.wall_interval);
+            due = Utilities::MPI::broadcast(comm, due, 0);
+            if (due)
+              checkpoint();
           }
         progress.update(summary.steps, t);
       }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "case_parameters.h"
+#include "checkpoint.h"
 #include "coverage_history.h"
 #include "exposure_history.h"
 #include "hydrogen_gas.h"
@@ -26,6 +27,7 @@
 #include <deal.II/hp/q_collection.h>
 
 #include <memory>
+#include <optional>
 #include <ostream>
 
 namespace mgsim
@@ -54,6 +56,14 @@ namespace mgsim
      */
     void
     setup();
+
+    /**
+     * Instead of setup(): continues the run saved in checkpoint @p directory
+     * (any number of ranks). Throws InputError if it was written for a
+     * different case. Returns the state it continues from.
+     */
+    const RunState &
+    resume(const std::string &directory);
 
     /**
      * Prints mesh size, regions (volumes) and boundaries (areas) on rank 0.
@@ -128,8 +138,17 @@ namespace mgsim
     implant_material() const;
 
   private:
+    /** The mesh's region ids, checked, with `degraded` given an id. */
+    void
+    setup_regions();
     void
     setup_dofs();
+    /**
+     * Writes a checkpoint of the run between two steps: @p state holds the
+     * loop's scalars; the fields and the metal are added here. Collective.
+     */
+    void
+    save_checkpoint(RunState state) const;
     /** Mg2+ and H2 transports on the current DoFs. */
     void
     setup_transports();
@@ -192,5 +211,7 @@ namespace mgsim
     std::unique_ptr<CoverageHistory> coverage;
     /** Material ids of the tissue regions, in case order. */
     std::vector<dealii::types::material_id> region_ids;
+    /** Where run() continues from after resume(). */
+    std::optional<RunState> resumed;
   };
 } // namespace mgsim

@@ -46,6 +46,13 @@ namespace mgsim
     double time = 0;
     /** [region][band] [m^3], bands as in band_volumes(). */
     std::vector<std::vector<double>> volumes;
+
+    template <class Archive>
+    void
+    serialize(Archive &archive, const unsigned int)
+    {
+      archive &time &volumes;
+    }
   };
 
   struct ThresholdSummary

@@ -619,6 +619,49 @@ namespace mgsim
     previous_ledger_   = TransportLedger();
   }
 
+  std::vector<VectorType>
+  ScalarTransport::checkpoint_vectors() const
+  {
+    std::vector<VectorType> vectors;
+    for (const VectorType *v :
+         {&current_solution, &older_solution, &previous_injection})
+      {
+        vectors.emplace_back(owned_dofs, relevant_dofs, comm);
+        vectors.back() = *v;
+      }
+    return vectors;
+  }
+
+  TransportScalars
+  ScalarTransport::checkpoint_scalars() const
+  {
+    TransportScalars s;
+    s.initial_content = initial_content;
+    s.previous_step   = previous_step;
+    s.have_history    = have_history;
+    s.ledger          = ledger_;
+    s.previous_ledger = previous_ledger_;
+    return s;
+  }
+
+  void
+  ScalarTransport::restore(const std::vector<VectorType> &vectors,
+                           const TransportScalars        &scalars)
+  {
+    AssertDimension(vectors.size(), 3);
+    current_solution = vectors[0];
+    constraints.distribute(current_solution);
+    old_solution       = current_solution;
+    older_solution     = vectors[1];
+    ghosted_solution   = current_solution;
+    previous_injection = vectors[2];
+    initial_content    = scalars.initial_content;
+    previous_step      = scalars.previous_step;
+    have_history       = scalars.have_history;
+    ledger_            = scalars.ledger;
+    previous_ledger_   = scalars.previous_ledger;
+  }
+
   ScalarTransport::BdfCoefficients
   ScalarTransport::coefficients(const double dt, const unsigned int order) const
   {

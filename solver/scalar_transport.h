@@ -68,6 +68,33 @@ namespace mgsim
      * released). */
     double
     balance_error() const;
+
+    template <class Archive>
+    void
+    serialize(Archive &archive, const unsigned int)
+    {
+      archive &content &released &cleared &boundary_outflow;
+    }
+  };
+
+  /**
+   * @brief The scalars a transport needs to continue its time stepping
+   * exactly (BDF2 history, ledgers); its vectors go with the mesh.
+   */
+  struct TransportScalars
+  {
+    double          initial_content = 0;
+    double          previous_step   = 0;
+    bool            have_history    = false;
+    TransportLedger ledger, previous_ledger;
+
+    template <class Archive>
+    void
+    serialize(Archive &archive, const unsigned int)
+    {
+      archive &initial_content &previous_step &have_history &ledger
+        &previous_ledger;
+    }
   };
 
   /** @brief Linear-solver figures of the last step. */
@@ -122,6 +149,24 @@ namespace mgsim
     /** Replaces the current state (and history) by @p initial. */
     void
     set_state(const VectorType &initial);
+
+    /**
+     * For a checkpoint: the state vectors with ghost values (current
+     * solution, the one before it, the previous step's injection; between
+     * steps the "old" solution equals the current one) and the scalars.
+     */
+    std::vector<VectorType>
+    checkpoint_vectors() const;
+    TransportScalars
+    checkpoint_scalars() const;
+
+    /**
+     * Continues from a checkpoint on the same mesh: @p vectors as returned
+     * by checkpoint_vectors() (locally owned entries), @p scalars likewise.
+     */
+    void
+    restore(const std::vector<VectorType> &vectors,
+            const TransportScalars        &scalars);
 
     /**
      * Advances by @p dt [s]. @p source (mol/s per test function, e.g. the

@@ -5,20 +5,35 @@
 #include <deal.II/base/exceptions.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iomanip>
 #include <limits>
 #include <sstream>
 
 namespace mgsim
 {
-  CsvWriter::CsvWriter(const std::string       &path,
-                       std::vector<std::string> columns_,
-                       const bool               active)
-    : columns(std::move(columns_))
+  CsvWriter::CsvWriter(const std::string                  &path,
+                       std::vector<std::string>            columns_,
+                       const bool                          active,
+                       const std::optional<std::uintmax_t> resume_at_bytes)
+    : path(path)
+    , columns(std::move(columns_))
     , active(active)
   {
     if (!active)
       return;
+    if (resume_at_bytes)
+      {
+        // Rows written after the checkpoint are written again.
+        std::error_code code;
+        std::filesystem::resize_file(path, *resume_at_bytes, code);
+        AssertThrow(!code,
+                    dealii::ExcMessage("cannot continue " + path + ": " +
+                                       code.message()));
+        out.open(path, std::ios::app);
+        AssertThrow(out, dealii::ExcMessage("cannot write " + path));
+        return;
+      }
     out.open(path);
     AssertThrow(out, dealii::ExcMessage("cannot write " + path));
     for (std::size_t i = 0; i < columns.size(); ++i)
@@ -38,6 +53,14 @@ namespace mgsim
     for (std::size_t i = 0; i < values.size(); ++i)
       out << (i ? "," : "") << values[i];
     out << "\n" << std::flush;
+  }
+  std::uintmax_t
+  CsvWriter::size()
+  {
+    if (!active)
+      return 0;
+    out.flush();
+    return std::filesystem::file_size(path);
   }
 
   CsvTable

@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,16 +15,26 @@ namespace mgsim
   class CsvWriter
   {
   public:
-    /** Opens @p path (only if @p active; other ranks pass false). */
-    CsvWriter(const std::string       &path,
-              std::vector<std::string> columns,
-              bool                     active);
+    /**
+     * Opens @p path (only if @p active; other ranks pass false) and writes
+     * the header. With @p resume_at_bytes, continues a file written before
+     * instead: cut back to that size (the rows up to a checkpoint), no header.
+     */
+    CsvWriter(const std::string            &path,
+              std::vector<std::string>      columns,
+              bool                          active,
+              std::optional<std::uintmax_t> resume_at_bytes = {});
 
     /** Writes one row; values in the order of the columns. */
     void
     write_row(const std::vector<double> &values);
 
+    /** Bytes written so far, header included (0 on inactive ranks). */
+    std::uintmax_t
+    size();
+
   private:
+    std::string              path;
     std::ofstream            out;
     std::vector<std::string> columns;
     bool                     active;

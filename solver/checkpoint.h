@@ -1,0 +1,105 @@
+// Checkpoints, so that a run killed at a batch system's time limit can be
+// resumed (`mgsim run CASE --resume`). A checkpoint is the directory
+// OUTPUT/checkpoint: the refined mesh with every field attached to its cells
+// (deal.II's Triangulation::save, readable by any number of ranks) and the
+// run's scalars in run_state.bin. It is written into checkpoint.new and then
+// renamed into place, so a kill while writing leaves the previous one whole.
+#pragma once
+
+#include "case_parameters.h"
+#include "run_summary.h"
+#include "scalar_transport.h"
+
+#include <mpi.h>
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mgsim
+{
+  /** @brief Everything of a run between two steps that is not a field. */
+  struct RunState
+  {
+    /** [s] */
+    double           time = 0, step = 0, next_output = 0, next_adaptation = 0;
+    unsigned int     steps = 0, cells_opened = 0;
+    double           max_balance_error = 0;
+    TransportScalars mg, h2;
+    /** H2 held as gas [mol]. */
+    double gas_moles = 0;
+    /** Implant volume at the start of the run [m^3]. */
+    double                  initial_implant_volume = 0;
+    std::vector<BandSample> bands;
+    double                  gas_volume_peak = 0;
+    /** (time [h], .pvtu) of the ParaView files written so far. */
+    std::vector<std::pair<double, std::string>> vtu_records;
+    /** Size [bytes] of each CSV file (by name) when the checkpoint was taken.
+     */
+    std::map<std::string, std::uintmax_t> csv_sizes;
+    /** Cells of the coarse mesh (a different mesh cannot be loaded). */
+    std::uint64_t coarse_cells = 0;
+    /** (section, key, value) of every case value the run used. */
+    std::vector<std::array<std::string, 3>> case_values;
+
+    template <class Archive>
+    void
+    serialize(Archive &archive, const unsigned int)
+    {
+      archive &time &step &next_output &next_adaptation &steps &cells_opened
+        &max_balance_error &mg &h2 &gas_moles &initial_implant_volume &bands
+          &gas_volume_peak &vtu_records &csv_sizes &coarse_cells &case_values;
+    }
+  };
+
+  namespace checkpoint
+  {
+    /** The (section, key, value) list of @p parameters' resolved values. */
+    std::vector<std::array<std::string, 3>>
+    case_values(const CaseParameters &parameters);
+
+    /**
+     * The newest complete checkpoint directory under @p output_directory,
+     * or "" if there is none.
+     */
+    std::string
+    find_latest(const std::string &output_directory);
+
+    /**
+     * Rank 0 empties OUTPUT/checkpoint.new (collective); returns its path,
+     * where the mesh and then the state are to be written.
+     */
+    std::string
+    begin(const std::string &output_directory, MPI_Comm comm);
+
+    /** Writes @p state into @p directory (rank 0 only): the last file. */
+    void
+    write_state(const std::string &directory, const RunState &state);
+
+    /**
+     * Puts the checkpoint written into checkpoint.new in place of the
+     * previous one (collective; rank 0 renames).
+     */
+    void
+    commit(const std::string &output_directory, MPI_Comm comm);
+
+    /** Reads the state of checkpoint @p directory (InputError if unreadable).
+     */
+    RunState
+    read_state(const std::string &directory);
+
+    /**
+     * InputError naming @p directory and the first differing key unless the
+     * case values @p now equal those the checkpoint was written with. The
+     * end time, the output directory and .vtu switch and [checkpoint] may
+     * change (to extend a run, or resume it from elsewhere).
+     */
+    void
+    check_same_case(const std::string                             &directory,
+                    const std::vector<std::array<std::string, 3>> &saved,
+                    const std::vector<std::array<std::string, 3>> &now);
+  } // namespace checkpoint
+} // namespace mgsim

@@ -1,0 +1,152 @@
+// Problem::save_checkpoint() and Problem::resume(): the whole state of a run
+// between two steps goes with the mesh through deal.II's
+// Triangulation::save()/load(), so a run continues on any number of ranks.
+// Three transfers, in this order on both sides:
+//  1. per cell: material id (implant cells turn `degraded`) and the metal's
+//     recession state;
+//  2. nodal vectors: Mg2+ and H2 with their BDF2 history, the exposure
+//     histories, the gas;
+//  3. the tumour-coverage times at quadrature points.
+#include "input_error.h"
+#include "problem.h"
+
+#include <deal.II/distributed/cell_data_transfer.h>
+#include <deal.II/distributed/cell_data_transfer.templates.h>
+#include <deal.II/distributed/solution_transfer.h>
+
+namespace mgsim
+{
+  using namespace dealii;
+
+  namespace
+  {
+    using CellRecords = std::vector<std::vector<double>>;
+    using CellRecordTransfer =
+      parallel::distributed::CellDataTransfer<3, 3, CellRecords>;
+    using FieldTransfer =
+      parallel::distributed::SolutionTransfer<3, VectorType>;
+
+    std::vector<const VectorType *>
+    pointers(const std::vector<VectorType> &vectors)
+    {
+      std::vector<const VectorType *> result;
+      for (const auto &v : vectors)
+        result.push_back(&v);
+      return result;
+    }
+  } // namespace
+
+  void
+  Problem::save_checkpoint(RunState state) const
+  {
+    const std::string directory = checkpoint::begin(prm.output.directory, comm);
+
+    CellRecords cells(triangulation.n_active_cells());
+    for (const auto &cell : dofs.active_cell_iterators())
+      if (cell->is_locally_owned())
+        {
+          auto &record = cells[cell->active_cell_index()];
+          record       = metal->checkpoint_cell(cell);
+          record.insert(record.begin(), cell->material_id());
+        }
+    CellRecordTransfer cell_transfer(triangulation,
+                                     /*transfer_variable_size_data=*/true);
+    cell_transfer.prepare_for_serialization(cells);
+
+    const std::vector<VectorType> mg_state = mg->checkpoint_vectors(),
+                                  h2_state = h2->checkpoint_vectors();
+    std::vector<const VectorType *> fields;
+    for (const auto &group : {pointers(mg_state),
+                              pointers(h2_state),
+                              mg_exposure->state(),
+                              h2_exposure->state()})
+      fields.insert(fields.end(), group.begin(), group.end());
+    if (gas)
+      fields.push_back(&gas->volume_fraction());
+    FieldTransfer field_transfer(dofs);
+    field_transfer.prepare_for_serialization(fields);
+
+    coverage->prepare_for_serialization(triangulation);
+    triangulation.save(directory + "/mesh");
+
+    state.mg                     = mg->checkpoint_scalars();
+    state.h2                     = h2->checkpoint_scalars();
+    state.gas_moles              = gas ? gas->moles() : 0.0;
+    state.initial_implant_volume = metal->initial_volume();
+    state.coarse_cells           = triangulation.n_global_coarse_cells();
+    state.case_values            = checkpoint::case_values(prm);
+    if (Utilities::MPI::this_mpi_process(comm) == 0)
+      checkpoint::write_state(directory, state);
+    checkpoint::commit(prm.output.directory, comm);
+  }
+
+  const RunState &
+  Problem::resume(const std::string &directory)
+  {
+    RunState state = checkpoint::read_state(directory);
+    checkpoint::check_same_case(directory,
+                                state.case_values,
+                                checkpoint::case_values(prm));
+    // load() rebuilds the refinement from the coarse mesh.
+    MeshParameters coarse = prm.mesh;
+    coarse.refinements    = 0;
+    mesh                  = load_mesh(coarse, triangulation);
+    if (triangulation.n_global_coarse_cells() != state.coarse_cells)
+      throw InputError(directory + ": written for a mesh of " +
+                       std::to_string(state.coarse_cells) +
+                       " coarse cells, but " + mesh.msh_file + " has " +
+                       std::to_string(triangulation.n_global_coarse_cells()));
+    setup_regions();
+    triangulation.load(directory + "/mesh");
+
+    CellRecords        cells(triangulation.n_active_cells());
+    CellRecordTransfer cell_transfer(triangulation,
+                                     /*transfer_variable_size_data=*/true);
+    cell_transfer.deserialize(cells);
+    for (auto &cell : triangulation.active_cell_iterators())
+      if (cell->is_locally_owned())
+        {
+          auto &record = cells[cell->active_cell_index()];
+          cell->set_material_id(static_cast<types::material_id>(record[0]));
+          record.erase(record.begin());
+        }
+    exchange_materials_with_ghosts();
+    setup_dofs();
+    metal->restore(cells, state.initial_implant_volume);
+    surface = metal->exposed_area();
+
+    mg_exposure = std::make_unique<ExposureHistory>(prm.thresholds.band_edges);
+    h2_exposure = std::make_unique<ExposureHistory>(std::vector<double>());
+    mg_exposure->reinit(mg->solution(), state.time);
+    h2_exposure->reinit(h2->solution(), state.time);
+    const std::size_t n_mg         = mg->checkpoint_vectors().size(),
+                      n_mg_history = mg_exposure->state().size(),
+                      n_h2_history = h2_exposure->state().size();
+    std::vector<VectorType>   fields(2 * n_mg + n_mg_history + n_h2_history +
+                                     (gas ? 1 : 0),
+                                   VectorType(dofs.locally_owned_dofs(), comm));
+    std::vector<VectorType *> targets;
+    for (auto &v : fields)
+      targets.push_back(&v);
+    FieldTransfer field_transfer(dofs);
+    field_transfer.deserialize(targets);
+
+    auto       next = fields.begin();
+    const auto take = [&](std::size_t n) {
+      std::vector<VectorType> group(next, next + n);
+      next += n;
+      return group;
+    };
+    mg->restore(take(n_mg), state.mg);
+    h2->restore(take(n_mg), state.h2);
+    mg_exposure->adopt_mesh(take(n_mg_history), mg->solution());
+    h2_exposure->adopt_mesh(take(n_h2_history), h2->solution());
+    if (gas)
+      gas->set_volume_fraction(take(1)[0], state.gas_moles);
+
+    coverage = std::make_unique<CoverageHistory>(prm.thresholds.anti_tumour);
+    coverage->deserialize(triangulation);
+    resumed = std::move(state);
+    return *resumed;
+  }
+} // namespace mgsim
