@@ -51,7 +51,7 @@ namespace mgsim
     {
       std::vector<std::array<std::string, 3>> values;
       for (const auto &p : parameters.resolved)
-        values.push_back({p.section, p.key, p.value});
+        values.push_back({{p.section, p.key, p.value}});
       return values;
     }
 
