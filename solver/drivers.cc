@@ -18,10 +18,12 @@
 #include <petscversion.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 #include <sstream>
 
 namespace mgsim
@@ -47,6 +49,8 @@ namespace mgsim
       bool        help = false;
       /** run: continue from the output directory's checkpoint. */
       bool resume = false;
+      /** run: write a checkpoint and stop after this many minutes. */
+      double stop_after_minutes = std::numeric_limits<double>::quiet_NaN();
     };
 
     /** Parses CLI arguments; returns the variables map. */
@@ -92,7 +96,11 @@ namespace mgsim
           "resume",
           po::bool_switch(&a.resume),
           "continue from the checkpoint in the output directory if there is "
-          "one ([checkpoint] writes them), else start at t = 0");
+          "one ([checkpoint] writes them), else start at t = 0")(
+          "stop-after-minutes",
+          po::value<double>(&a.stop_after_minutes),
+          "after this much wall-clock time, write a checkpoint and stop with "
+          "exit code 75 (continue with --resume; for batch time limits)");
       if (command == "compare")
         options.add_options()("alloys",
                               po::value<std::string>(&a.alloys),
@@ -278,7 +286,8 @@ namespace mgsim
     run_problem(Problem              &problem,
                 const CaseParameters &prm,
                 MPI_Comm              comm,
-                const std::string    &resumed_from = "")
+                const std::string    &resumed_from = "",
+                const double stop_after = std::numeric_limits<double>::infinity())
     {
       const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
       prepare_output_directory(prm, comm);
@@ -302,8 +311,20 @@ namespace mgsim
           log << header.str() << std::flush;
         }
 
-      const RunSummary summary = problem.run(std::cout);
-      if (root)
+      const RunSummary summary = problem.run(std::cout, stop_after);
+      if (root && summary.stopped)
+        {
+          std::ostringstream stopped;
+          stopped << "stopped after " << summary.wall_seconds
+                  << " s of wall-clock time at t = "
+                  << summary.end_time / units::hour
+                  << " h, checkpoint written; continue with: mgsim run "
+                  << prm.case_file << " --output " << prm.output.directory
+                  << " --resume\n";
+          std::cout << stopped.str();
+          log << stopped.str();
+        }
+      else if (root)
         {
           std::ostringstream done;
           done << "done: " << summary.steps << " steps in "
@@ -324,6 +345,10 @@ namespace mgsim
     const CaseArguments a = parse_case_arguments("run", args, true);
     if (a.help)
       return 0;
+    if (!(a.stop_after_minutes > 0) && !std::isnan(a.stop_after_minutes))
+      throw InputError("mgsim run: --stop-after-minutes " +
+                       std::to_string(a.stop_after_minutes) +
+                       ": expected a positive number of minutes");
     const CaseParameters prm = read_case(a.case_file, a.overrides);
     Problem              problem(prm, comm);
     // Rank 0 looks (the output directory is on a shared file system).
@@ -354,8 +379,12 @@ namespace mgsim
             return 0;
           }
       }
-    run_problem(problem, prm, comm, from);
-    return 0;
+    const double stop_after = std::isnan(a.stop_after_minutes) ?
+                                std::numeric_limits<double>::infinity() :
+                                a.stop_after_minutes * 60;
+    const RunSummary summary = run_problem(problem, prm, comm, from, stop_after);
+    // EX_TEMPFAIL: not done yet, run again (with --resume) to continue.
+    return summary.stopped ? 75 : 0;
   }
 
   int

@@ -646,7 +646,7 @@ namespace mgsim
   }
 
   RunSummary
-  Problem::run(std::ostream &progress_out)
+  Problem::run(std::ostream &progress_out, const double stop_after_seconds)
   {
     const bool         root      = Utilities::MPI::this_mpi_process(comm) == 0;
     const std::string &directory = prm.output.directory;
@@ -872,21 +872,33 @@ namespace mgsim
             while (next_output <= t + tiny && prm.output.interval > 0)
               next_output += prm.output.interval;
           }
-        // Wall clocks differ between ranks: rank 0 decides for all. The
-        // last state is saved too, so that a run can be extended (a longer
-        // end_days) and a finished run is not repeated.
-        if (every.enabled())
-          {
-            bool due = last || t >= next_checkpoint - tiny ||
-                       (every.wall_interval > 0 &&
-                        since_checkpoint.wall_time() >= every.wall_interval);
-            due = Utilities::MPI::broadcast(comm, due, 0);
-            if (due)
-              checkpoint();
-          }
+        // Wall clocks differ between ranks: rank 0 decides for all. A run
+        // that checkpoints (or may stop, or was resumed) also saves its last
+        // state: a resume then finds it complete, or extends it to a later
+        // end_days.
+        const bool checkpointing = every.enabled() || resumed ||
+                                   std::isfinite(stop_after_seconds);
+        bool stop = !last && wall.wall_time() >= stop_after_seconds;
+        bool due  = checkpointing &&
+                   (last || t >= next_checkpoint - tiny ||
+                    (every.wall_interval > 0 &&
+                     since_checkpoint.wall_time() >= every.wall_interval));
+        stop = Utilities::MPI::broadcast(comm, stop, 0);
+        due  = Utilities::MPI::broadcast(comm, due, 0);
+        if (due || stop)
+          checkpoint();
         progress.update(summary.steps, t);
+        if (stop)
+          {
+            progress.finish();
+            summary.stopped      = true;
+            summary.end_time     = t;
+            summary.wall_seconds = wall.wall_time();
+            return summary;
+          }
       }
     progress.finish();
+    summary.end_time = t;
 
     threshold_summary.case_file    = prm.case_file;
     threshold_summary.alloy        = prm.implant.alloy.name;

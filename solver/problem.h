@@ -26,6 +26,7 @@
 #include <deal.II/hp/fe_collection.h>
 #include <deal.II/hp/q_collection.h>
 
+#include <limits>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -42,6 +43,9 @@ namespace mgsim
     double       wall_seconds      = 0;
     /** Peak resident memory summed over all ranks [MB]. */
     double peak_memory_mb = 0;
+    /** Stopped before the end (wall-clock limit) after a checkpoint. */
+    bool   stopped = false;
+    double end_time = 0; ///< where the run stopped or ended [s]
   };
 
   class Problem
@@ -75,9 +79,13 @@ namespace mgsim
     /**
      * Runs the time loop, writing into the case's output directory (which
      * must exist). @p progress_out receives the progress line (rank 0).
+     * After @p stop_after_seconds of wall-clock time it writes a checkpoint
+     * and stops (RunSummary::stopped; no summary.json), so that a batch job
+     * ends cleanly before its time limit and the next one resumes.
      */
     RunSummary
-    run(std::ostream &progress_out);
+    run(std::ostream &progress_out,
+        double        stop_after_seconds = std::numeric_limits<double>::infinity());
 
     const dealii::DoFHandler<3> &
     dof_handler() const
