@@ -283,11 +283,12 @@ namespace mgsim
      * logging to log.txt) the setup and the final summary.
      */
     RunSummary
-    run_problem(Problem              &problem,
-                const CaseParameters &prm,
-                MPI_Comm              comm,
-                const std::string    &resumed_from = "",
-                const double stop_after = std::numeric_limits<double>::infinity())
+    run_problem(
+      Problem              &problem,
+      const CaseParameters &prm,
+      MPI_Comm              comm,
+      const std::string    &resumed_from = "",
+      const double stop_after = std::numeric_limits<double>::infinity())
     {
       const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
       prepare_output_directory(prm, comm);
@@ -379,10 +380,11 @@ namespace mgsim
             return 0;
           }
       }
-    const double stop_after = std::isnan(a.stop_after_minutes) ?
-                                std::numeric_limits<double>::infinity() :
-                                a.stop_after_minutes * 60;
-    const RunSummary summary = run_problem(problem, prm, comm, from, stop_after);
+    const double     stop_after = std::isnan(a.stop_after_minutes) ?
+                                    std::numeric_limits<double>::infinity() :
+                                    a.stop_after_minutes * 60;
+    const RunSummary summary =
+      run_problem(problem, prm, comm, from, stop_after);
     // EX_TEMPFAIL: not done yet, run again (with --resume) to continue.
     return summary.stopped ? 75 : 0;
   }

@@ -876,8 +876,8 @@ namespace mgsim
         // that checkpoints (or may stop, or was resumed) also saves its last
         // state: a resume then finds it complete, or extends it to a later
         // end_days.
-        const bool checkpointing = every.enabled() || resumed ||
-                                   std::isfinite(stop_after_seconds);
+        const bool checkpointing =
+          every.enabled() || resumed || std::isfinite(stop_after_seconds);
         bool stop = !last && wall.wall_time() >= stop_after_seconds;
         bool due  = checkpointing &&
                    (last || t >= next_checkpoint - tiny ||

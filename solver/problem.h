@@ -44,7 +44,7 @@ namespace mgsim
     /** Peak resident memory summed over all ranks [MB]. */
     double peak_memory_mb = 0;
     /** Stopped before the end (wall-clock limit) after a checkpoint. */
-    bool   stopped = false;
+    bool   stopped  = false;
     double end_time = 0; ///< where the run stopped or ended [s]
   };
 
@@ -85,7 +85,7 @@ namespace mgsim
      */
     RunSummary
     run(std::ostream &progress_out,
-        double        stop_after_seconds = std::numeric_limits<double>::infinity());
+        double stop_after_seconds = std::numeric_limits<double>::infinity());
 
     const dealii::DoFHandler<3> &
     dof_handler() const

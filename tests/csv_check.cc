@@ -7,6 +7,10 @@
 //       values such as the first step's boundary outflow are compared on the
 //       column's scale). Columns ending in "_error" measure solver residuals
 //       and are skipped: they differ legitimately at round-off level.
+//   csv_check converged COARSE FINE COLUMNS RELTOL
+//       the sum of COLUMNS (comma-separated) in the last row is positive in
+//       both files and agrees to RELTOL relative to FINE's (a mesh-
+//       convergence check that cannot pass on an all-zero quantity).
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -82,6 +86,29 @@ main(int argc, char **argv)
               }
           throw std::runtime_error(std::string("no column ") + argv[3]);
         }
+      if (mode == "converged" && argc == 6)
+        {
+          const auto last_sum = [&](const std::string &path) {
+            const Table t   = read(path);
+            double      sum = 0;
+            for (const auto &name : split(argv[4]))
+              {
+                const auto c =
+                  std::find(t.header.begin(), t.header.end(), name);
+                if (c == t.header.end())
+                  throw std::runtime_error(path + ": no column " + name);
+                sum += t.rows.back()[c - t.header.begin()];
+              }
+            return sum;
+          };
+          const double coarse = last_sum(argv[2]), fine = last_sum(argv[3]);
+          const double tol        = std::stod(argv[5]);
+          const double difference = std::abs(coarse - fine) / std::abs(fine);
+          std::cout << "coarse " << coarse << ", fine " << fine
+                    << ": relative difference " << difference << " (limit "
+                    << tol << ")\n";
+          return coarse > 0 && fine > 0 && difference <= tol ? 0 : 1;
+        }
       if (mode == "compare" && argc == 5)
         {
           const Table  a = read(argv[2]), b = read(argv[3]);
@@ -117,7 +144,8 @@ main(int argc, char **argv)
           return worst <= tol ? 0 : 1;
         }
       std::cerr
-        << "usage: csv_check max FILE COLUMN LIMIT | compare A B RELTOL\n";
+        << "usage: csv_check max FILE COLUMN LIMIT | compare A B RELTOL | "
+           "converged COARSE FINE COLUMNS RELTOL\n";
       return 2;
     }
   catch (const std::exception &e)
