@@ -19,7 +19,7 @@ mkdir -p "$work"
 "$mgsim" run "$case" --output "$work/killed" "$@" > "$work/killed.log" 2>&1 &
 pid=$!
 state="$work/killed/checkpoint/run_state.bin"
-for _ in $(seq 1 1200); do
+for _ in $(seq 1 3000); do
   if [ -f "$state" ] && [ "$(wc -l < "$work/killed/stats.csv")" -ge 12 ]; then break; fi
   sleep 0.05
 done
