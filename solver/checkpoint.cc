@@ -164,5 +164,35 @@ namespace mgsim
       if (!before.empty())
         refuse(before.begin()->first, before.begin()->second, "(none)");
     }
+
+    void
+    check_files(const std::string &directory,
+                const std::string &output_directory,
+                const RunState    &state,
+                MPI_Comm           comm)
+    {
+      std::string error;
+      if (dealii::Utilities::MPI::this_mpi_process(comm) == 0)
+        {
+          std::error_code code;
+          for (const char *file : {"mesh", "mesh.info", "mesh_fixed.data"})
+            if (error.empty() && !fs::exists(fs::path(directory) / file, code))
+              error = (fs::path(directory) / file).string() +
+                      ": missing (damaged checkpoint)";
+          for (const auto &[file, bytes] : state.csv_sizes)
+            {
+              const fs::path path = fs::path(output_directory) / file;
+              if (error.empty() && !(fs::exists(path, code) &&
+                                     fs::file_size(path, code) >= bytes))
+                error = path.string() +
+                        ": missing or shorter than at the checkpoint; cannot "
+                        "continue it";
+            }
+        }
+      // A failure must stop every rank, not leave the others waiting.
+      error = dealii::Utilities::MPI::broadcast(comm, error, 0);
+      if (!error.empty())
+        throw InputError(error);
+    }
   } // namespace checkpoint
 } // namespace mgsim

@@ -101,5 +101,16 @@ namespace mgsim
     check_same_case(const std::string                             &directory,
                     const std::vector<std::array<std::string, 3>> &saved,
                     const std::vector<std::array<std::string, 3>> &now);
+
+    /**
+     * InputError on every rank unless checkpoint @p directory holds its mesh
+     * files and the CSV files in @p output_directory are at least as long as
+     * when @p state was saved (rank 0 looks; collective).
+     */
+    void
+    check_files(const std::string &directory,
+                const std::string &output_directory,
+                const RunState    &state,
+                MPI_Comm           comm);
   } // namespace checkpoint
 } // namespace mgsim

@@ -87,6 +87,7 @@ namespace mgsim
     checkpoint::check_same_case(directory,
                                 state.case_values,
                                 checkpoint::case_values(prm));
+    checkpoint::check_files(directory, prm.output.directory, state, comm);
     // load() rebuilds the refinement from the coarse mesh.
     MeshParameters coarse = prm.mesh;
     coarse.refinements    = 0;
