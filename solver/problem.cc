@@ -663,26 +663,30 @@ namespace mgsim
       for (const char *name :
            {"checkpoint", "checkpoint.new", "checkpoint.old"})
         std::filesystem::remove_all(directory + "/" + name);
-    CsvWriter                     stats(directory + "/stats.csv",
+
+    VectorType released, to_gas, h2_injection;
+
+    CsvWriter stats(directory + "/stats.csv",
                     statistics_columns(),
                     root,
                     continued("stats.csv"));
-    VectorType                    released, to_gas, h2_injection;
-    CsvWriter                     solver_log(directory + "/solver.csv",
+
+    CsvWriter solver_log(directory + "/solver.csv",
                          {"step",
-                                              "time_h",
-                                              "dt_s",
-                                              "cg_iterations_mg",
-                                              "cg_iterations_h2",
-                                              "assembly_s",
-                                              "amg_setup_s",
-                                              "solve_s",
-                                              "open_cells_s",
-                                              "refinement_s",
-                                              "exposure_s",
-                                              "step_wall_s"},
+                          "time_h",
+                          "dt_s",
+                          "cg_iterations_mg",
+                          "cg_iterations_h2",
+                          "assembly_s",
+                          "amg_setup_s",
+                          "solve_s",
+                          "open_cells_s",
+                          "refinement_s",
+                          "exposure_s",
+                          "step_wall_s"},
                          root,
                          continued("solver.csv"));
+
     std::unique_ptr<OutputWriter> output;
     if (prm.output.write_vtu)
       output = std::make_unique<OutputWriter>(
@@ -758,11 +762,12 @@ namespace mgsim
         write_output(t);
       }
 
-    const CheckpointParameters &every                 = prm.checkpoint;
-    const auto                  next_checkpoint_after = [&](double time) {
+    const CheckpointParameters &every = prm.checkpoint;
+
+    const auto next_checkpoint_after = [&](double time) {
       return every.interval > 0 ?
-                                (std::floor(time / every.interval + 1e-9) + 1) * every.interval :
-                                std::numeric_limits<double>::infinity();
+               (std::floor(time / every.interval + 1e-9) + 1) * every.interval :
+               std::numeric_limits<double>::infinity();
     };
     double     next_checkpoint = next_checkpoint_after(t);
     Timer      since_checkpoint;
