@@ -3,8 +3,11 @@
 # stops after a few steps' worth of wall-clock time (STOP_AFTER_MINUTES),
 # writes a checkpoint and submits its follow-up (tests/fake_sbatch.sh runs it
 # at once, on 2 ranks via mpirun) until the run is complete. The chain must
-# take several jobs and end where an uninterrupted run ends (stats.csv to
-# RELTOL, the 1-vs-2-rank tolerance of mpi_consistency.sh).
+# take several jobs and end where an uninterrupted run on 2 ranks ends
+# (stats.csv to RELTOL: each resume rebuilds the AMG hierarchy and the
+# partition, so CG stops elsewhere; measured 2.7e-9 over 6 jobs, in the
+# far-field boundary outflow, a residual of large terms; limit 1e-8 as for
+# 1 vs 2 ranks in mpi_consistency.sh).
 # Usage: slurm_chain.sh MGSIM CSV_CHECK MPIEXEC CASE WORKDIR RELTOL [--set ...]
 set -eu
 mgsim=$1 csv=$2 mpiexec=$3 case=$4 work=$5 tol=$6
@@ -12,10 +15,11 @@ shift 6
 here=$(dirname "$(readlink -f "$0")")
 rm -rf "$work"
 mkdir -p "$work"
-"$mgsim" run "$case" --output "$work/whole" "$@" >/dev/null
+"$mpiexec" --allow-run-as-root --oversubscribe -np 2 "$mgsim" run "$case" \
+  --output "$work/whole" "$@" >/dev/null
 
 MGSIM=$mgsim MGSIM_LAUNCH="$mpiexec --allow-run-as-root --oversubscribe -np 2" \
-  SBATCH="$here/fake_sbatch.sh" STOP_AFTER_MINUTES=0.003 MAX_JOBS=40 \
+  SBATCH="$here/fake_sbatch.sh" STOP_AFTER_MINUTES=0.002 MAX_JOBS=40 \
   bash "$here/../cases/cluster/mgsim.slurm" "$case" "$work/chained" "$@" > "$work/chain.log"
 jobs=$(grep -c "^job [0-9]* of at most" "$work/chain.log")
 echo "the run took $jobs jobs"
