@@ -13,6 +13,12 @@ namespace mgsim
 {
   using namespace dealii;
 
+  unsigned int
+  band_of(const std::vector<double> &edges, const double c)
+  {
+    return std::upper_bound(edges.begin(), edges.end(), c) - edges.begin();
+  }
+
   std::vector<std::vector<double>>
   band_volumes(const DoFHandler<3>                   &dof_handler,
                const VectorType                      &field,
@@ -31,11 +37,7 @@ namespace mgsim
       regions.size(), std::vector<double>(edges.size() + 1, 0.0));
     for_each_region_cell(
       dof_handler, regions, [&](const auto &cell, unsigned r) {
-        auto      &volume = volumes[r];
-        const auto band   = [&](double c) {
-          return std::upper_bound(edges.begin(), edges.end(), c) -
-                 edges.begin();
-        };
+        auto &volume = volumes[r];
         if (bounded_by_nodes)
           {
             // A Q1 field lies between its nodal values: a cell whose nodes
@@ -45,16 +47,16 @@ namespace mgsim
             cell->get_dof_values(field, nodal);
             const auto [low, high] =
               std::minmax_element(nodal.begin(), nodal.end());
-            if (band(*low) == band(*high))
+            if (band_of(edges, *low) == band_of(edges, *high))
               {
-                volume[band(*low)] += cell->measure();
+                volume[band_of(edges, *low)] += cell->measure();
                 return;
               }
           }
         fe_values.reinit(cell);
         fe_values.get_function_values(field, values);
         for (const unsigned int q : fe_values.quadrature_point_indices())
-          volume[band(values[q])] += fe_values.JxW(q);
+          volume[band_of(edges, values[q])] += fe_values.JxW(q);
       });
     for (auto &per_region : volumes)
       for (double &v : per_region)

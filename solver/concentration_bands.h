@@ -15,6 +15,13 @@
 namespace mgsim
 {
   /**
+   * The band of level @p c: 0 below edges[0], k in [edges[k-1], edges[k]),
+   * edges.size() at or above the last edge.
+   */
+  unsigned int
+  band_of(const std::vector<double> &edges, double c);
+
+  /**
    * Volume [m^3] of each of @p regions (material ids) in each band: band 0
    * below edges[0], band k between edges[k-1] and edges[k], the last at or
    * above the last edge [mol/m^3]. @p field needs ghost values. Each cell is

@@ -1,5 +1,7 @@
 #include "exposure_history.h"
 
+#include "concentration_bands.h"
+
 #include <algorithm>
 #include <functional>
 
@@ -210,10 +212,7 @@ namespace mgsim
   VectorType
   band_index(const VectorType &c, const std::vector<double> &edges)
   {
-    return map_entries(c, [&](double level) {
-      return std::upper_bound(edges.begin(), edges.end(), level) -
-             edges.begin();
-    });
+    return map_entries(c, [&](double level) { return band_of(edges, level); });
   }
 
   VectorType
