@@ -82,12 +82,18 @@ namespace mgsim
       throw InputError(prm.case_file + ": [implant] region = '" +
                        prm.implant.region +
                        "': the implant has no face in contact with tissue");
+    setup_histories(0);
+    coverage->reinit(dofs);
+  }
+
+  void
+  Problem::setup_histories(const double t)
+  {
     mg_exposure = std::make_unique<ExposureHistory>(prm.thresholds.band_edges);
     h2_exposure = std::make_unique<ExposureHistory>(std::vector<double>());
-    mg_exposure->reinit(mg->solution(), 0);
-    h2_exposure->reinit(h2->solution(), 0);
+    mg_exposure->reinit(mg->solution(), t);
+    h2_exposure->reinit(h2->solution(), t);
     coverage = std::make_unique<CoverageHistory>(prm.thresholds.anti_tumour);
-    coverage->reinit(dofs);
   }
 
   void
@@ -769,7 +775,16 @@ namespace mgsim
                (std::floor(time / every.interval + 1e-9) + 1) * every.interval :
                std::numeric_limits<double>::infinity();
     };
-    double     next_checkpoint = next_checkpoint_after(t);
+    double next_checkpoint = next_checkpoint_after(t);
+    // A run that checkpoints (or may stop, or was resumed) also saves its
+    // last state: a resume then finds it complete, or extends it to a later
+    // end_days.
+    const bool checkpointing =
+      every.enabled() || resumed || std::isfinite(stop_after_seconds);
+    // Wall clocks differ between ranks: rank 0 decides for all (one
+    // broadcast per step, only if a wall-clock limit or interval is set).
+    const bool watch_wall =
+      std::isfinite(stop_after_seconds) || every.wall_interval > 0;
     Timer      since_checkpoint;
     const auto checkpoint = [&]() {
       RunState state;
@@ -877,19 +892,20 @@ namespace mgsim
             while (next_output <= t + tiny && prm.output.interval > 0)
               next_output += prm.output.interval;
           }
-        // Wall clocks differ between ranks: rank 0 decides for all. A run
-        // that checkpoints (or may stop, or was resumed) also saves its last
-        // state: a resume then finds it complete, or extends it to a later
-        // end_days.
-        const bool checkpointing =
-          every.enabled() || resumed || std::isfinite(stop_after_seconds);
-        bool stop = !last && wall.wall_time() >= stop_after_seconds;
-        bool due  = checkpointing &&
-                   (last || t >= next_checkpoint - tiny ||
-                    (every.wall_interval > 0 &&
-                     since_checkpoint.wall_time() >= every.wall_interval));
-        stop = Utilities::MPI::broadcast(comm, stop, 0);
-        due  = Utilities::MPI::broadcast(comm, due, 0);
+        // Bit 0: time to stop; bit 1: a wall-clock interval has passed.
+        unsigned int clock = 0;
+        if (watch_wall)
+          clock = Utilities::MPI::broadcast(
+            comm,
+            (wall.wall_time() >= stop_after_seconds ? 1u : 0u) |
+              (every.wall_interval > 0 &&
+                   since_checkpoint.wall_time() >= every.wall_interval ?
+                 2u :
+                 0u),
+            0);
+        const bool stop = !last && (clock & 1u);
+        const bool due  = checkpointing &&
+                         (last || t >= next_checkpoint - tiny || (clock & 2u));
         if (due || stop)
           checkpoint();
         progress.update(summary.steps, t);

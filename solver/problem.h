@@ -152,6 +152,12 @@ namespace mgsim
     void
     setup_dofs();
     /**
+     * Empty exposure histories starting at time @p t from the current
+     * levels, and the coverage history (to be filled: reinit or deserialize).
+     */
+    void
+    setup_histories(double t);
+    /**
      * Writes a checkpoint of the run between two steps: @p state holds the
      * loop's scalars; the fields and the metal are added here. Collective.
      */

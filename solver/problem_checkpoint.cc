@@ -116,11 +116,8 @@ namespace mgsim
     metal->restore(cells, state.initial_implant_volume);
     surface = metal->exposed_area();
 
-    mg_exposure = std::make_unique<ExposureHistory>(prm.thresholds.band_edges);
-    h2_exposure = std::make_unique<ExposureHistory>(std::vector<double>());
-    mg_exposure->reinit(mg->solution(), state.time);
-    h2_exposure->reinit(h2->solution(), state.time);
-    const std::size_t n_mg         = mg->checkpoint_vectors().size(),
+    setup_histories(state.time);
+    const std::size_t n_mg         = ScalarTransport::n_checkpoint_vectors,
                       n_mg_history = mg_exposure->state().size(),
                       n_h2_history = h2_exposure->state().size();
     std::vector<VectorType>   fields(2 * n_mg + n_mg_history + n_h2_history +
@@ -145,7 +142,6 @@ namespace mgsim
     if (gas)
       gas->set_volume_fraction(take(1)[0], state.gas_moles);
 
-    coverage = std::make_unique<CoverageHistory>(prm.thresholds.anti_tumour);
     coverage->deserialize(triangulation);
     resumed = std::move(state);
     return *resumed;

@@ -648,7 +648,7 @@ namespace mgsim
   ScalarTransport::restore(const std::vector<VectorType> &vectors,
                            const TransportScalars        &scalars)
   {
-    AssertDimension(vectors.size(), 3);
+    AssertDimension(vectors.size(), n_checkpoint_vectors);
     current_solution = vectors[0];
     constraints.distribute(current_solution);
     old_solution       = current_solution;

@@ -157,6 +157,8 @@ namespace mgsim
      */
     std::vector<VectorType>
     checkpoint_vectors() const;
+    /** How many vectors checkpoint_vectors() returns. */
+    static constexpr unsigned int n_checkpoint_vectors = 3;
     TransportScalars
     checkpoint_scalars() const;
 
