@@ -338,6 +338,19 @@ namespace mgsim
         }
       return summary;
     }
+
+    /**
+     * Sets up and runs the case @p prm from t = 0 (as `mgsim run` does) and
+     * returns its exposure summary: one run of a comparison or calibration.
+     */
+    ThresholdSummary
+    run_case(const CaseParameters &prm, MPI_Comm comm)
+    {
+      Problem problem(prm, comm);
+      problem.setup();
+      run_problem(problem, prm, comm);
+      return problem.exposure_summary();
+    }
   } // namespace
 
   int
@@ -425,14 +438,10 @@ namespace mgsim
         // The mesh comes from the gmsh cache; the operators are assembled
         // again (they do not depend on the alloy; each run stays
         // self-contained and repeatable from its case.resolved.cfg).
-        Problem problem(*cases[i], comm);
-        problem.setup();
-        run_problem(problem, *cases[i], comm);
+        const ThresholdSummary summary = run_case(*cases[i], comm);
         if (Utilities::MPI::this_mpi_process(comm) == 0)
-          outcomes.push_back(
-            summarize_run(alloys[i],
-                          cases[i]->output.directory + "/stats.csv",
-                          problem.exposure_summary()));
+          outcomes.push_back(summarize_run(
+            alloys[i], cases[i]->output.directory + "/stats.csv", summary));
       }
     if (Utilities::MPI::this_mpi_process(comm) == 0)
       {
@@ -509,11 +518,9 @@ namespace mgsim
       o.push_back("implant.rate_steady_mm_per_y=" + steady);
       o.push_back("output.directory=" + root_directory + "/run_" +
                   std::to_string(++run));
-      const CaseParameters prm = read_case(a.case_file, o);
-      Problem              problem(prm, comm);
-      problem.setup();
-      run_problem(problem, prm, comm);
-      return problem.exposure_summary().regions[region].mean_mg_end;
+      return run_case(read_case(a.case_file, o), comm)
+        .regions[region]
+        .mean_mg_end;
     };
     const CalibrationResult result =
       calibrate_rate(mean_for, background, measured);
