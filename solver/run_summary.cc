@@ -176,8 +176,7 @@ namespace mgsim
           out << "| " << g.name << " | " << g.role << " | "
               << fixed(g.longest_anti_tumour / h) << " | "
               << fixed(g.covered_volume / mm3) << " | "
-              << fixed(g.volume > 0 ? g.covered_volume / g.volume : 0.0)
-              << " |\n";
+              << fixed(g.covered_volume / g.volume) << " |\n";
 
       out << "\n## Normal-cell stress (>= " << mM_label(t.normal_stress)
           << " mM), normal and bone tissue\n\n"

@@ -30,12 +30,11 @@ namespace mgsim
         AssertThrow(!code,
                     dealii::ExcMessage("cannot continue " + path + ": " +
                                        code.message()));
-        out.open(path, std::ios::app);
-        AssertThrow(out, dealii::ExcMessage("cannot write " + path));
-        return;
       }
-    out.open(path);
+    out.open(path, resume_at_bytes ? std::ios::app : std::ios::out);
     AssertThrow(out, dealii::ExcMessage("cannot write " + path));
+    if (resume_at_bytes)
+      return;
     for (std::size_t i = 0; i < columns.size(); ++i)
       out << (i ? "," : "") << columns[i];
     out << "\n" << std::flush;
@@ -54,13 +53,12 @@ namespace mgsim
       out << (i ? "," : "") << values[i];
     out << "\n" << std::flush;
   }
+
   std::uintmax_t
-  CsvWriter::size()
+  CsvWriter::size() const
   {
-    if (!active)
-      return 0;
-    out.flush();
-    return std::filesystem::file_size(path);
+    // write_row() flushes every row: the file holds all of them.
+    return active ? std::filesystem::file_size(path) : 0;
   }
 
   CsvTable

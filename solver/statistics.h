@@ -31,7 +31,7 @@ namespace mgsim
 
     /** Bytes written so far, header included (0 on inactive ranks). */
     std::uintmax_t
-    size();
+    size() const;
 
   private:
     std::string              path;
