@@ -10,6 +10,7 @@ packages=(
   libdeal.ii-dev          # deal.II 9.4 with MPI, PETSc (hypre), p4est, gmsh API
   petsc-dev
   libboost-program-options-dev
+  nlohmann-json3-dev      # summary.json (written and read back)
   gmsh libgmsh-dev        # meshing of .geo files through the gmsh API
   libvtk9-dev             # postprocess/ tools
   openmpi-bin             # mpirun

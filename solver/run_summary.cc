@@ -3,6 +3,8 @@
 #include "input_error.h"
 #include "units.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -17,27 +19,12 @@ namespace mgsim
     constexpr double mm3      = 1e-9;
     constexpr double infinity = std::numeric_limits<double>::infinity();
 
-    std::string
+    /** JSON number in the unit of its key; null if not finite. */
+    nlohmann::ordered_json
     number(const double value)
     {
-      if (!std::isfinite(value))
-        return "null";
-      std::ostringstream s;
-      s << std::setprecision(6) << value;
-      return s.str();
-    }
-
-    std::string
-    quoted(const std::string &text)
-    {
-      std::string out = "\"";
-      for (const char c : text)
-        {
-          if (c == '"' || c == '\\')
-            out += '\\';
-          out += c;
-        }
-      return out + "\"";
+      return std::isfinite(value) ? nlohmann::ordered_json(value) :
+                                    nlohmann::ordered_json(nullptr);
     }
 
     /** Osteogenic-window volume of region r at every band sample. */
@@ -54,71 +41,72 @@ namespace mgsim
     void
     write_json(std::ostream &out, const ThresholdSummary &s)
     {
+      using Json   = nlohmann::ordered_json;
       const auto &t = s.thresholds;
-      out << "{\n"
-          << "  \"case\": " << quoted(s.case_file) << ",\n"
-          << "  \"alloy\": " << quoted(s.alloy) << ",\n"
-          << "  \"end_time_h\": " << number(s.end_time / units::hour) << ",\n"
-          << "  \"steps\": " << s.steps << ",\n"
-          << "  \"cells_corroded_away\": " << s.cells_opened << ",\n"
-          << "  \"thresholds\": {\"anti_tumour_mM\": "
-          << number(t.anti_tumour / units::mM)
-          << ", \"normal_stress_mM\": " << number(t.normal_stress / units::mM)
-          << ", \"osteogenic_window_mM\": ["
-          << number(t.osteogenic_low / units::mM) << ", "
-          << number(t.osteogenic_high / units::mM)
-          << "], \"tumour_min_hours\": "
-          << number(t.tumour_min_duration / units::hour) << "},\n"
-          << "  \"implant\": {\"mass_initial_g\": "
-          << number(s.implant_mass_initial * 1e3)
-          << ", \"mass_left_g\": " << number(s.implant_mass_left * 1e3)
-          << ", \"mass_left_fraction\": "
-          << number(s.implant_mass_initial > 0 ?
-                      s.implant_mass_left / s.implant_mass_initial :
-                      0.0)
-          << "},\n"
-          << "  \"gas\": {\"volume_end_mm3\": "
-          << number(s.gas_volume_end / mm3)
-          << ", \"volume_peak_mm3\": " << number(s.gas_volume_peak / mm3)
-          << "},\n"
-          << "  \"output_times_h\": [";
-      for (unsigned int k = 0; k < s.bands.size(); ++k)
-        out << (k ? ", " : "") << number(s.bands[k].time / units::hour);
-      out << "],\n  \"regions\": [\n";
+      Json        json;
+      json["case"]                = s.case_file;
+      json["alloy"]               = s.alloy;
+      json["end_time_h"]          = number(s.end_time / units::hour);
+      json["steps"]               = s.steps;
+      json["cells_corroded_away"] = s.cells_opened;
+      json["thresholds"]          = {
+        {"anti_tumour_mM", number(t.anti_tumour / units::mM)},
+        {"normal_stress_mM", number(t.normal_stress / units::mM)},
+        {"osteogenic_window_mM",
+                  {number(t.osteogenic_low / units::mM),
+                   number(t.osteogenic_high / units::mM)}},
+        {"tumour_min_hours", number(t.tumour_min_duration / units::hour)}};
+      json["implant"] = {
+        {"mass_initial_g", number(s.implant_mass_initial * 1e3)},
+        {"mass_left_g", number(s.implant_mass_left * 1e3)},
+        {"mass_left_fraction",
+         number(s.implant_mass_initial > 0 ?
+                  s.implant_mass_left / s.implant_mass_initial :
+                  0.0)}};
+      json["gas"] = {{"volume_end_mm3", number(s.gas_volume_end / mm3)},
+                     {"volume_peak_mm3", number(s.gas_volume_peak / mm3)}};
+      Json times  = Json::array();
+      for (const auto &sample : s.bands)
+        times.push_back(number(sample.time / units::hour));
+      json["output_times_h"] = times;
+      Json regions           = Json::array();
       for (unsigned int r = 0; r < s.regions.size(); ++r)
         {
-          const auto &g          = s.regions[r];
-          const auto  osteogenic = osteogenic_series(s, r);
+          const auto &g = s.regions[r];
           const auto  stress =
-            s.largest_volume_between(r, s.thresholds.normal_stress, infinity);
-          out << "    {\"name\": " << quoted(g.name)
-              << ", \"tissue\": " << quoted(g.tissue)
-              << ", \"role\": " << quoted(g.role)
-              << ", \"volume_mm3\": " << number(g.volume / mm3)
-              << ",\n     \"peak_mg_mM\": " << number(g.peak_mg / units::mM)
-              << ", \"peak_mg_time_h\": "
-              << number(g.peak_mg_time / units::hour)
-              << ", \"mean_mg_end_mM\": " << number(g.mean_mg_end / units::mM)
-              << ", \"peak_h2_mM\": " << number(g.peak_h2 / units::mM)
-              << ", \"peak_h2_time_h\": "
-              << number(g.peak_h2_time / units::hour)
-              << ",\n     \"longest_at_or_above_anti_tumour_h\": "
-              << number(g.longest_anti_tumour / units::hour)
-              << ", \"covered_volume_mm3\": " << number(g.covered_volume / mm3)
-              << ", \"covered_fraction\": "
-              << number(g.volume > 0 ? g.covered_volume / g.volume : 0.0)
-              << ",\n     \"stress_volume_ever_mm3\": "
-              << number(g.stress_volume_ever / mm3)
-              << ", \"stress_volume_max_mm3\": " << number(stress.first / mm3)
-              << ", \"stress_volume_max_time_h\": "
-              << number(stress.second / units::hour) << ", \"max_dose_mM_h\": "
-              << number(g.max_dose / (units::mM * units::hour))
-              << ",\n     \"osteogenic_volume_mm3\": [";
-          for (unsigned int k = 0; k < osteogenic.size(); ++k)
-            out << (k ? ", " : "") << number(osteogenic[k] / mm3);
-          out << "]}" << (r + 1 < s.regions.size() ? "," : "") << "\n";
+            s.largest_volume_between(r, t.normal_stress, infinity);
+          Json osteogenic = Json::array();
+          for (const double v : osteogenic_series(s, r))
+            osteogenic.push_back(number(v / mm3));
+          Json region;
+          region["name"]           = g.name;
+          region["tissue"]         = g.tissue;
+          region["role"]           = g.role;
+          region["volume_mm3"]     = number(g.volume / mm3);
+          region["peak_mg_mM"]     = number(g.peak_mg / units::mM);
+          region["peak_mg_time_h"] = number(g.peak_mg_time / units::hour);
+          region["mean_mg_end_mM"] = number(g.mean_mg_end / units::mM);
+          region["peak_h2_mM"]     = number(g.peak_h2 / units::mM);
+          region["peak_h2_time_h"] = number(g.peak_h2_time / units::hour);
+          region["longest_at_or_above_anti_tumour_h"] =
+            number(g.longest_anti_tumour / units::hour);
+          region["covered_volume_mm3"] = number(g.covered_volume / mm3);
+          region["covered_fraction"] =
+            number(g.volume > 0 ? g.covered_volume / g.volume : 0.0);
+          region["stress_volume_ever_mm3"] =
+            number(g.stress_volume_ever / mm3);
+          region["stress_volume_max_mm3"] = number(stress.first / mm3);
+          region["stress_volume_max_time_h"] =
+            number(stress.second / units::hour);
+          region["max_dose_mM_h"] =
+            number(g.max_dose / (units::mM * units::hour));
+          region["osteogenic_volume_mm3"] = osteogenic;
+          regions.push_back(region);
         }
-      out << "  ]\n}\n";
+      json["regions"] = regions;
+      // Full precision: scripts and the regression tests read the values
+      // back; summary.md is the rounded view for people.
+      out << json.dump(2) << "\n";
     }
 
     std::string
