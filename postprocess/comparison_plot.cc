@@ -1,7 +1,7 @@
 #include "comparison_plot.h"
 
+#include "base/input_error.h"
 #include "chart_grid.h"
-#include "input_error.h"
 
 #include <vtkAxis.h>
 #include <vtkChartXY.h>

@@ -4,7 +4,7 @@
 // volume and the normal-cell stress volume (from comparison.csv).
 #pragma once
 
-#include "statistics.h"
+#include "base/csv_file.h"
 
 #include <string>
 

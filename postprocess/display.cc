@@ -1,6 +1,6 @@
 #include "display.h"
 
-#include "input_error.h"
+#include "base/input_error.h"
 
 #include <unistd.h>
 #include <vtkPNGWriter.h>

@@ -11,13 +11,13 @@
 // For a `mgsim compare` directory (comparison.csv, no solution.pvd) it
 // writes post/comparison.png: the alloys side by side.
 // Exit code 2 with one line for bad input (missing run files, options).
+#include "base/csv_file.h"
+#include "base/input_error.h"
 #include "comparison_plot.h"
 #include "display.h"
-#include "input_error.h"
 #include "isosurfaces.h"
 #include "run_files.h"
 #include "slice_picture.h"
-#include "statistics.h"
 #include "time_series_plot.h"
 
 #include <boost/program_options.hpp>

@@ -1,6 +1,6 @@
 #include "run_files.h"
 
-#include "input_error.h"
+#include "base/input_error.h"
 
 #include <vtkCellData.h>
 #include <vtkDataArray.h>

@@ -1,7 +1,7 @@
 #include "slice_picture.h"
 
+#include "base/input_error.h"
 #include "display.h"
-#include "input_error.h"
 #include "run_files.h"
 
 #include <vtkActor.h>

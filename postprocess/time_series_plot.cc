@@ -1,7 +1,7 @@
 #include "time_series_plot.h"
 
+#include "base/input_error.h"
 #include "chart_grid.h"
-#include "input_error.h"
 #include "run_files.h"
 
 #include <vtkAxis.h>

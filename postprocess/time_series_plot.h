@@ -3,7 +3,7 @@
 // bands.csv).
 #pragma once
 
-#include "statistics.h"
+#include "base/csv_file.h"
 
 #include <string>
 

@@ -1,8 +1,8 @@
 // mgsim: Mg2+ and H2 around degrading magnesium implants.
 // This file only dispatches subcommands and turns errors into exit codes:
 // 2 for bad input (one line naming file and key), 1 for internal errors.
-#include "drivers.h"
-#include "input_error.h"
+#include "base/input_error.h"
+#include "commands/drivers.h"
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/utilities.h>

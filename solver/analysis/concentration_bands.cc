@@ -1,6 +1,6 @@
-#include "concentration_bands.h"
+#include "analysis/concentration_bands.h"
 
-#include "region_cells.h"
+#include "analysis/region_cells.h"
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/quadrature_lib.h>

@@ -1,11 +1,11 @@
-// Concentration bands (SCIENCE.md §4): the volume of each region in which
+// Concentration bands (doc/model.md §4): the volume of each region in which
 // Mg2+ lies between consecutive band edges (normal 0.75-1.25 mM, osteogenic
 // 5-10 mM, anti-tumour >= 20 mM, normal-cell stress >= 30 mM, ...). Volumes
 // are integrals of the band's indicator over the FE field on a sub-cell
 // quadrature, not node counts, so they converge under refinement.
 #pragma once
 
-#include "scalar_transport.h"
+#include "base/linear_algebra.h"
 
 #include <deal.II/dofs/dof_handler.h>
 

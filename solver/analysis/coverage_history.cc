@@ -1,7 +1,7 @@
-#include "coverage_history.h"
+#include "analysis/coverage_history.h"
 
-#include "exposure_history.h"
-#include "region_cells.h"
+#include "analysis/exposure_history.h"
+#include "analysis/region_cells.h"
 
 #include <deal.II/base/geometry_info.h>
 #include <deal.II/base/mpi.h>

@@ -8,7 +8,7 @@
 // of a sub-cell rule, from the FE field, linear in time within each step.
 #pragma once
 
-#include "scalar_transport.h"
+#include "base/linear_algebra.h"
 
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/distributed/cell_data_transfer.h>

@@ -1,6 +1,6 @@
-#include "exposure_history.h"
+#include "analysis/exposure_history.h"
 
-#include "concentration_bands.h"
+#include "analysis/concentration_bands.h"
 
 #include <algorithm>
 #include <functional>

@@ -1,4 +1,4 @@
-// What each point of the tissue has been through so far (SCIENCE.md §4): the
+// What each point of the tissue has been through so far (doc/model.md §4): the
 // time its level spent at or above each threshold, the cumulative dose
 // int (c - c_b) dt, and the peak level with the time it occurred. Medicine
 // asks "how long" as much as "how high": an anti-tumour effect needs >= 20 mM
@@ -10,7 +10,7 @@
 // step, not at its end).
 #pragma once
 
-#include "scalar_transport.h"
+#include "base/linear_algebra.h"
 
 #include <deal.II/base/index_set.h>
 

@@ -1,6 +1,6 @@
-#include "output_writer.h"
+#include "analysis/output_writer.h"
 
-#include "units.h"
+#include "base/units.h"
 
 #include <deal.II/base/utilities.h>
 #include <deal.II/numerics/data_out.h>

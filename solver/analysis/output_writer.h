@@ -4,7 +4,7 @@
 // times in hours. Field names carry their units ("Mg2+ [mM]").
 #pragma once
 
-#include "scalar_transport.h"
+#include "base/linear_algebra.h"
 
 #include <deal.II/dofs/dof_handler.h>
 #include <deal.II/lac/vector.h>

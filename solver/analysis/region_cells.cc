@@ -1,4 +1,4 @@
-#include "region_cells.h"
+#include "analysis/region_cells.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
-#include "run_summary.h"
+#include "analysis/threshold_summary.h"
 
-#include "input_error.h"
-#include "units.h"
+#include "base/input_error.h"
+#include "base/units.h"
 
 #include <nlohmann/json.hpp>
 
@@ -41,7 +41,7 @@ namespace mgsim
     void
     write_json(std::ostream &out, const ThresholdSummary &s)
     {
-      using Json   = nlohmann::ordered_json;
+      using Json    = nlohmann::ordered_json;
       const auto &t = s.thresholds;
       Json        json;
       json["case"]                = s.case_file;
@@ -50,12 +50,12 @@ namespace mgsim
       json["steps"]               = s.steps;
       json["cells_corroded_away"] = s.cells_opened;
       json["thresholds"]          = {
-        {"anti_tumour_mM", number(t.anti_tumour / units::mM)},
-        {"normal_stress_mM", number(t.normal_stress / units::mM)},
-        {"osteogenic_window_mM",
+                 {"anti_tumour_mM", number(t.anti_tumour / units::mM)},
+                 {"normal_stress_mM", number(t.normal_stress / units::mM)},
+                 {"osteogenic_window_mM",
                   {number(t.osteogenic_low / units::mM),
                    number(t.osteogenic_high / units::mM)}},
-        {"tumour_min_hours", number(t.tumour_min_duration / units::hour)}};
+                 {"tumour_min_hours", number(t.tumour_min_duration / units::hour)}};
       json["implant"] = {
         {"mass_initial_g", number(s.implant_mass_initial * 1e3)},
         {"mass_left_g", number(s.implant_mass_left * 1e3)},
@@ -93,9 +93,8 @@ namespace mgsim
           region["covered_volume_mm3"] = number(g.covered_volume / mm3);
           region["covered_fraction"] =
             number(g.volume > 0 ? g.covered_volume / g.volume : 0.0);
-          region["stress_volume_ever_mm3"] =
-            number(g.stress_volume_ever / mm3);
-          region["stress_volume_max_mm3"] = number(stress.first / mm3);
+          region["stress_volume_ever_mm3"] = number(g.stress_volume_ever / mm3);
+          region["stress_volume_max_mm3"]  = number(stress.first / mm3);
           region["stress_volume_max_time_h"] =
             number(stress.second / units::hour);
           region["max_dose_mM_h"] =
@@ -148,7 +147,7 @@ namespace mgsim
           << " mM)\n\n"
           << "Covered: held at or above " << mM_label(t.anti_tumour)
           << " mM for at least " << fixed(t.tumour_min_duration / h) << " h.";
-      // SCIENCE.md §3: no tumour-specific corrosion data; say so.
+      // doc/model.md §3: no tumour-specific corrosion data; say so.
       if (std::any_of(s.regions.begin(), s.regions.end(), [](const auto &g) {
             return g.role == "tumour" && g.volume > 0;
           }))

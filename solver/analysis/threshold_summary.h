@@ -1,11 +1,11 @@
-// The answer a researcher reads first (SCIENCE.md §4), written at the end of
+// The answer a researcher reads first (doc/model.md §4), written at the end of
 // a run as summary.json (for scripts) and summary.md (for people): per
 // region the peak Mg2+ and H2 levels, how long and where the anti-tumour
 // level was held, the normal tissue pushed to the stress level, the
 // osteogenic-window volume over time, plus the metal and gas left.
 #pragma once
 
-#include "case_parameters.h"
+#include "input/case_parameters.h"
 
 #include <string>
 #include <utility>

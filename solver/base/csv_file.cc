@@ -1,6 +1,6 @@
-#include "statistics.h"
+#include "base/csv_file.h"
 
-#include "input_error.h"
+#include "base/input_error.h"
 
 #include <deal.II/base/exceptions.h>
 
@@ -38,6 +38,37 @@ namespace mgsim
     for (std::size_t i = 0; i < columns.size(); ++i)
       out << (i ? "," : "") << columns[i];
     out << "\n" << std::flush;
+  }
+
+  namespace
+  {
+    std::vector<std::string>
+    names_of(const std::vector<CsvColumn> &columns)
+    {
+      std::vector<std::string> names;
+      for (const auto &column : columns)
+        names.push_back(column.name);
+      return names;
+    }
+  } // namespace
+
+  CsvWriter::CsvWriter(const std::string                  &path,
+                       std::vector<CsvColumn>              columns,
+                       const bool                          active,
+                       const std::optional<std::uintmax_t> resume_at_bytes)
+    : CsvWriter(path, names_of(columns), active, resume_at_bytes)
+  {
+    computed = std::move(columns);
+  }
+
+  void
+  CsvWriter::write_row(const double t)
+  {
+    // Every rank evaluates: values may be sums over all ranks.
+    std::vector<double> values;
+    for (const auto &column : computed)
+      values.push_back(column.value(t));
+    write_row(values);
   }
 
   void

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <fstream>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -11,6 +12,17 @@
 
 namespace mgsim
 {
+  /**
+   * @brief A column declared by the code that computes its value: the name
+   * (with its unit, "implant_mass_g") and the value at time t [s]. A file is
+   * a list of these, so no two lists must agree by position.
+   */
+  struct CsvColumn
+  {
+    std::string                   name;
+    std::function<double(double)> value;
+  };
+
   /** @brief A CSV file with a fixed list of columns. */
   class CsvWriter
   {
@@ -25,9 +37,22 @@ namespace mgsim
               bool                          active,
               std::optional<std::uintmax_t> resume_at_bytes = {});
 
+    /**
+     * As above, for columns that compute their own values: the header from
+     * their names.
+     */
+    CsvWriter(const std::string            &path,
+              std::vector<CsvColumn>        columns,
+              bool                          active,
+              std::optional<std::uintmax_t> resume_at_bytes = {});
+
     /** Writes one row; values in the order of the columns. */
     void
     write_row(const std::vector<double> &values);
+
+    /** Writes the row of the computing columns at time @p t [s]. */
+    void
+    write_row(double t);
 
     /** Bytes written so far, header included (0 on inactive ranks). */
     std::uintmax_t
@@ -37,6 +62,7 @@ namespace mgsim
     std::string              path;
     std::ofstream            out;
     std::vector<std::string> columns;
+    std::vector<CsvColumn>   computed;
     bool                     active;
   };
 

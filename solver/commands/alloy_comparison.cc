@@ -1,7 +1,7 @@
-#include "alloy_comparison.h"
+#include "commands/alloy_comparison.h"
 
-#include "statistics.h"
-#include "units.h"
+#include "base/csv_file.h"
+#include "base/units.h"
 
 #include <algorithm>
 #include <cmath>

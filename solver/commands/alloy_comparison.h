@@ -6,7 +6,7 @@
 // summary) -- side by side in comparison.csv and comparison.md.
 #pragma once
 
-#include "run_summary.h"
+#include "analysis/threshold_summary.h"
 
 #include <string>
 #include <vector>

@@ -1,14 +1,14 @@
-#include "drivers.h"
+#include "commands/drivers.h"
 
-#include "alloy_comparison.h"
-#include "alloy_database.h"
-#include "case_parameters.h"
-#include "input_error.h"
-#include "problem.h"
-#include "rate_calibration.h"
-#include "rate_law.h"
-#include "tissue_database.h"
-#include "units.h"
+#include "base/input_error.h"
+#include "base/units.h"
+#include "commands/alloy_comparison.h"
+#include "commands/rate_calibration.h"
+#include "input/alloy_database.h"
+#include "input/case_parameters.h"
+#include "input/tissue_database.h"
+#include "physics/rate_law.h"
+#include "simulation/problem.h"
 
 #include <deal.II/base/config.h>
 #include <deal.II/base/utilities.h>
@@ -384,11 +384,11 @@ namespace mgsim
     else
       {
         const RunState &state = problem.resume(from);
-        if (state.time >= prm.time.end_time * (1 - 1e-12))
+        if (state.clock.time >= prm.time.end_time * (1 - 1e-12))
           {
             if (Utilities::MPI::this_mpi_process(comm) == 0)
               std::cout << prm.output.directory
-                        << " is complete (t = " << state.time / units::day
+                        << " is complete (t = " << state.clock.time / units::day
                         << " days): nothing to do\n";
             return 0;
           }
@@ -495,8 +495,9 @@ namespace mgsim
                            ": expected a [region.NAME] of " + a.case_file);
         region = it - base.regions.begin();
       }
-    const double background = base.regions[region].tissue.mg.background;
-    const double measured   = a.measured_mM * units::mM;
+    const double background =
+      base.regions[region].tissue.species.at("mg").background;
+    const double measured = a.measured_mM * units::mM;
     if (measured <= background)
       throw InputError("mgsim calibrate: --measured-mM: expected more than the "
                        "region's background level " +

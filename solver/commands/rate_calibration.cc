@@ -1,4 +1,4 @@
-#include "rate_calibration.h"
+#include "commands/rate_calibration.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
-#include "alloy_database.h"
+#include "input/alloy_database.h"
 
-#include "units.h"
+#include "base/units.h"
 
 namespace mgsim
 {

@@ -1,9 +1,9 @@
 // Alloy properties (pure Mg, AZ91D, NZ30K, user alloys): density, Mg content
 // and the corrosion rate law CR(t) = CR_ss + (CR_0 - CR_ss) exp(-t/tau)
-// (SCIENCE.md §2-3). Values live in data/alloys.cfg, each with its source.
+// (doc/model.md §2-3). Values live in data/alloys.cfg, each with its source.
 #pragma once
 
-#include "material_database.h"
+#include "input/material_database.h"
 
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
-#include "ini_file.h"
+#include "input/ini_file.h"
 
-#include "input_error.h"
+#include "base/input_error.h"
 
 #include <boost/program_options.hpp>
 

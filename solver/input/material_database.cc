@@ -1,6 +1,6 @@
-#include "material_database.h"
+#include "input/material_database.h"
 
-#include "input_error.h"
+#include "base/input_error.h"
 
 #include <cstdlib>
 #include <iomanip>

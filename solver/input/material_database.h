@@ -4,7 +4,7 @@
 // specification list is shared between databases and case files.
 #pragma once
 
-#include "ini_file.h"
+#include "input/ini_file.h"
 
 #include <map>
 #include <string>

@@ -1,6 +1,6 @@
-#include "mesh_loader.h"
+#include "input/mesh_loader.h"
 
-#include "input_error.h"
+#include "base/input_error.h"
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/grid/grid_in.h>

@@ -4,7 +4,7 @@
 // and the outer boundaries (surfaces -> boundary ids).
 #pragma once
 
-#include "case_parameters.h"
+#include "input/case_parameters.h"
 
 #include <deal.II/base/types.h>
 #include <deal.II/distributed/tria.h>

@@ -1,18 +1,27 @@
-// Tissue transport properties for Mg2+ and dissolved H2 (SCIENCE.md §2-3):
-// accessible volume fraction, effective diffusivities, perfusion clearance,
-// background levels. Values live in data/tissues.cfg, each with its source.
+// Tissue transport properties of every transported species (doc/model.md
+// §2-3): accessible volume fraction, effective diffusivity, perfusion
+// clearance, background level; plus the H2 solubility. Values live in
+// data/tissues.cfg, each with its source; which species a database describes
+// is a list of SpeciesKeys (Mg2+ and H2 for the shipped one).
 #pragma once
 
-#include "material_database.h"
+#include "input/material_database.h"
+#include "input/species_keys.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
 namespace mgsim
 {
-  /** Property keys of a tissue (shared by the database and [region.*]). */
-  const std::vector<PropertySpec> &
-  tissue_property_specs();
+  /**
+   * Property keys of a tissue describing @p species (shared by the database
+   * and [region.*]): each species' coefficients, in the list's order, then
+   * the H2 solubility.
+   */
+  std::vector<PropertySpec>
+  tissue_property_specs(
+    const std::vector<SpeciesKeys> &species = shipped_species_keys());
 
   /** Text keys every tissue entry has. */
   const std::vector<std::string> &
@@ -37,13 +46,13 @@ namespace mgsim
     std::string name;
     std::string description;
     /**
-     * What the summary counts it as (SCIENCE.md §4): "tumour" (anti-tumour
+     * What the summary counts it as (doc/model.md §4): "tumour" (anti-tumour
      * coverage), "bone" (osteogenic window; also normal tissue), "normal"
      * (normal-cell stress) or "other" (neither, e.g. culture medium).
      */
-    std::string         role;
-    SpeciesCoefficients mg;
-    SpeciesCoefficients h2;
+    std::string role;
+    /** Coefficients of each transported species, by key prefix ("mg"). */
+    std::map<std::string, SpeciesCoefficients> species;
     /** H2 solubility at 1 atm [mol/m^3]. */
     double h2_solubility = 0;
   };
@@ -52,7 +61,11 @@ namespace mgsim
   const std::vector<std::string> &
   tissue_roles();
 
-  /** Builds a Tissue from a (possibly case-overridden) database entry. */
+  /**
+   * Builds a Tissue from a (possibly case-overridden) database entry that
+   * describes @p species.
+   */
   Tissue
-  make_tissue(const MaterialEntry &entry);
+  make_tissue(const MaterialEntry            &entry,
+              const std::vector<SpeciesKeys> &species = shipped_species_keys());
 } // namespace mgsim

@@ -1,4 +1,4 @@
-#include "hydrogen_gas.h"
+#include "physics/hydrogen_gas.h"
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/dofs/dof_tools.h>
@@ -150,5 +150,21 @@ namespace mgsim
     for (const auto &weights : region_volumes)
       result.push_back((weights * gas) * molar_volume);
     return result;
+  }
+
+  std::vector<CsvColumn>
+  gas_statistics(const std::unique_ptr<HydrogenGas> &gas,
+                 const std::vector<std::string>     &regions)
+  {
+    constexpr double       mm3     = 1e-9;
+    std::vector<CsvColumn> columns = {{"h2_gas_volume_mm3", [&gas](double) {
+                                         return (gas ? gas->volume() : 0.0) /
+                                                mm3;
+                                       }}};
+    for (unsigned int r = 0; r < regions.size(); ++r)
+      columns.push_back({"h2_gas_volume_mm3_" + regions[r], [&gas, r](double) {
+                           return gas ? gas->volume_per_region()[r] / mm3 : 0.0;
+                         }});
+    return columns;
   }
 } // namespace mgsim

@@ -1,4 +1,4 @@
-// H2 beyond its solubility forms gas (SCIENCE.md §2):
+// H2 beyond its solubility forms gas (doc/model.md §2):
 //   q_gas = kappa_g (h - h_sat)+ - kappa_d g [h < h_sat],  dg/dt = q_gas,
 // with g the H2 held as gas per m^3 of tissue and the gas volume fraction
 // g R T / p. Exchanged per DoF with the lumped volume w_i = int phi_i (the
@@ -12,17 +12,20 @@
 // exchange as an exact injection.
 #pragma once
 
-#include "case_parameters.h"
-#include "scalar_transport.h"
+#include "base/csv_file.h"
+#include "base/linear_algebra.h"
+#include "input/case_parameters.h"
+#include "physics/phase_exchange.h"
 
 #include <deal.II/dofs/dof_handler.h>
 #include <deal.II/hp/q_collection.h>
 
 #include <map>
+#include <memory>
 
 namespace mgsim
 {
-  class HydrogenGas
+  class HydrogenGas : public PhaseExchange
   {
   public:
     /**
@@ -41,7 +44,7 @@ namespace mgsim
      * redissolves) and updates the gas.
      */
     void
-    exchange(const VectorType &h, double dt, VectorType &to_gas);
+    exchange(const VectorType &h, double dt, VectorType &to_gas) override;
 
     /** H2 held as gas at each DoF [mol]. */
     VectorType
@@ -60,7 +63,7 @@ namespace mgsim
 
     /** H2 held as gas [mol]. */
     double
-    moles() const;
+    moles() const override;
 
     /** Gas volume at the model's temperature and pressure [m^3]. */
     double
@@ -96,4 +99,13 @@ namespace mgsim
     VectorType gas;
     VectorType ghosted_fraction;
   };
+
+  /**
+   * The stats.csv columns of the gas held in @p gas (which is rebuilt when
+   * the DoFs change; no gas model: zeros): its volume in all and in each of
+   * @p regions (names in the case's order).
+   */
+  std::vector<CsvColumn>
+  gas_statistics(const std::unique_ptr<HydrogenGas> &gas,
+                 const std::vector<std::string>     &regions);
 } // namespace mgsim

@@ -1,4 +1,4 @@
-#include "implant_metal.h"
+#include "physics/implant_metal.h"
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/quadrature_lib.h>
@@ -451,5 +451,15 @@ namespace mgsim
               it->second.fraction(it->second.depth);
         }
     return result;
+  }
+
+  std::vector<CsvColumn>
+  ImplantMetal::statistics(const double density) const
+  {
+    constexpr double mm2 = 1e-6, mm3 = 1e-9;
+    return {{"implant_mass_g",
+             [this, density](double) { return density * volume() * 1e3; }},
+            {"implant_volume_mm3", [this](double) { return volume() / mm3; }},
+            {"front_area_mm2", [this](double) { return front_area() / mm2; }}};
   }
 } // namespace mgsim

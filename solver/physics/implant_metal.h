@@ -1,4 +1,4 @@
-// The metal of the implant, cell by cell (SCIENCE.md §2): each implant cell
+// The metal of the implant, cell by cell (doc/model.md §2): each implant cell
 // K loses metal across its exposed faces -- faces shared with a tissue cell,
 // including cells that have already corroded away -- so the corrosion front
 // moves inward one cell at a time.
@@ -17,8 +17,9 @@
 // weighted area, and within a face by f phi_i).
 #pragma once
 
-#include "pitting.h"
-#include "scalar_transport.h"
+#include "base/csv_file.h"
+#include "base/linear_algebra.h"
+#include "physics/pitting.h"
 
 #include <deal.II/dofs/dof_handler.h>
 #include <deal.II/grid/cell_id.h>
@@ -153,6 +154,13 @@ namespace mgsim
     /** Metal fraction per active cell (0 in tissue), for output. */
     dealii::Vector<float>
     fraction_per_cell() const;
+
+    /**
+     * Its stats.csv columns: implant_mass_g (alloy @p density [kg/m^3]),
+     * implant_volume_mm3, front_area_mm2. Collective.
+     */
+    std::vector<CsvColumn>
+    statistics(double density) const;
 
   private:
     /** One implant cell: geometry, exposure and how far each face receded. */

@@ -1,4 +1,4 @@
-#include "new_dof_values.h"
+#include "physics/new_dof_values.h"
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/dofs/dof_tools.h>

@@ -5,7 +5,7 @@
 // takes back what the fill adds.
 #pragma once
 
-#include "scalar_transport.h"
+#include "base/linear_algebra.h"
 
 #include <deal.II/dofs/dof_handler.h>
 

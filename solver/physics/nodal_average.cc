@@ -1,4 +1,4 @@
-#include "nodal_average.h"
+#include "physics/nodal_average.h"
 
 namespace mgsim
 {

@@ -3,7 +3,7 @@
 // region; used for background levels and H2 solubility.
 #pragma once
 
-#include "scalar_transport.h"
+#include "base/linear_algebra.h"
 
 #include <deal.II/dofs/dof_handler.h>
 

@@ -1,4 +1,4 @@
-#include "pitting.h"
+#include "physics/pitting.h"
 
 #include <cmath>
 

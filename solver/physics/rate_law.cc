@@ -1,6 +1,6 @@
-#include "rate_law.h"
+#include "physics/rate_law.h"
 
-#include "units.h"
+#include "base/units.h"
 
 #include <cmath>
 
@@ -70,5 +70,13 @@ namespace mgsim
   CorrosionRateLaw::mg_flux(const double t) const
   {
     return recession_velocity(t) * mg_molar_density();
+  }
+
+  std::vector<CsvColumn>
+  CorrosionRateLaw::statistics() const
+  {
+    return {{"corrosion_rate_mm_per_y",
+             [this](double t) { return rate_mm_per_year(t); }},
+            {"mg_flux_mol_per_m2_s", [this](double t) { return mg_flux(t); }}};
   }
 } // namespace mgsim

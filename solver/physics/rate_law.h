@@ -1,10 +1,13 @@
-// Corrosion rate law of the implant surface (SCIENCE.md §2):
+// Corrosion rate law of the implant surface (doc/model.md §2):
 //   CR(t) = f_env [CR_ss + (CR_0 - CR_ss) exp(-t/tau)]   [mm/y]
 // and its conversion to a receding velocity and a Mg release flux
 //   J = v rho w_Mg / M_Mg   [mol/m^2/s].
 #pragma once
 
-#include "case_parameters.h"
+#include "base/csv_file.h"
+#include "input/case_parameters.h"
+
+#include <vector>
 
 namespace mgsim
 {
@@ -48,6 +51,13 @@ namespace mgsim
     /** Moles of Mg per m^3 of alloy (rho w_Mg / M_Mg) [mol/m^3]. */
     double
     mg_molar_density() const;
+
+    /**
+     * Its stats.csv columns: corrosion_rate_mm_per_y and
+     * mg_flux_mol_per_m2_s at the row's time.
+     */
+    std::vector<CsvColumn>
+    statistics() const;
 
   private:
     Alloy  alloy;

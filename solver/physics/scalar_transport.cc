@@ -1,7 +1,7 @@
-#include "scalar_transport.h"
+#include "physics/scalar_transport.h"
 
-#include "new_dof_values.h"
-#include "nodal_average.h"
+#include "physics/new_dof_values.h"
+#include "physics/nodal_average.h"
 
 #include <deal.II/base/timer.h>
 #include <deal.II/base/utilities.h>
@@ -23,16 +23,6 @@
 namespace mgsim
 {
   using namespace dealii;
-
-  namespace
-  {
-    /** Sum of all entries of a distributed vector. */
-    double
-    sum(const VectorType &v)
-    {
-      return v.mean_value() * v.size();
-    }
-  } // namespace
 
   /** Contributions of one tissue cell (and its washout faces). */
   struct ScalarTransport::CellTerms
@@ -463,8 +453,8 @@ namespace mgsim
                           &clearance_background_rhs,
                           &washout_background_rhs})
       v->compress(VectorOperation::add);
-    clearance_background_total = sum(clearance_background_rhs);
-    washout_background_total   = sum(washout_background_rhs);
+    clearance_background_total = total(clearance_background_rhs);
+    washout_background_total   = total(washout_background_rhs);
   }
 
   void
@@ -701,7 +691,7 @@ namespace mgsim
     source *= bdf.a0 / dt;
     if (bdf.a2 != 0)
       source.add(-bdf.a2 / dt, previous_injection);
-    solve_step(dt, bdf, source, sum(injection));
+    solve_step(dt, bdf, source, total(injection));
     previous_injection = injection;
   }
 
@@ -797,7 +787,7 @@ namespace mgsim
       dirichlet_outflow += residual(i);
     dirichlet_outflow = Utilities::MPI::sum(dirichlet_outflow, comm);
 
-    const double release_rate = sum(source);
+    const double release_rate = total(source);
     const double clearance_rate =
       clearance_weights * current_solution - clearance_background_total;
     const double washout_rate =

@@ -1,5 +1,5 @@
 // One scalar diffusion-reaction field in the tissue (used for Mg2+ and for
-// dissolved H2, SCIENCE.md §2):
+// dissolved H2, doc/model.md §2):
 //   alpha dc/dt = div(alpha D grad c) - alpha k (c - c_b) + sources,
 // with region-wise alpha, D, k, c_b, far-field (Dirichlet), no-flux or washout
 // (Robin) boundaries, backward Euler or variable-step BDF2 in time, CG +
@@ -11,7 +11,8 @@
 // linear solver.
 #pragma once
 
-#include "tissue_database.h"
+#include "base/linear_algebra.h"
+#include "input/tissue_database.h"
 
 #include <deal.II/base/index_set.h>
 #include <deal.II/dofs/dof_handler.h>
@@ -19,8 +20,6 @@
 #include <deal.II/hp/q_collection.h>
 #include <deal.II/lac/affine_constraints.h>
 #include <deal.II/lac/petsc_precondition.h>
-#include <deal.II/lac/petsc_sparse_matrix.h>
-#include <deal.II/lac/petsc_vector.h>
 
 #include <functional>
 #include <map>
@@ -30,9 +29,6 @@
 
 namespace mgsim
 {
-  using VectorType = dealii::PETScWrappers::MPI::Vector;
-  using MatrixType = dealii::PETScWrappers::MPI::SparseMatrix;
-
   /** @brief What defines one transported species on a given mesh. */
   struct TransportSetup
   {

@@ -1,6 +1,6 @@
-#include "checkpoint.h"
+#include "simulation/checkpoint.h"
 
-#include "input_error.h"
+#include "base/input_error.h"
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/utilities.h>
@@ -24,7 +24,7 @@ namespace mgsim
     namespace
     {
       /** First line of run_state.bin: what it is and its layout version. */
-      const std::string magic      = "mgsim checkpoint 1\n";
+      const std::string magic      = "mgsim checkpoint 2\n";
       const std::string state_file = "run_state.bin";
 
       bool
@@ -179,7 +179,7 @@ namespace mgsim
             if (error.empty() && !fs::exists(fs::path(directory) / file, code))
               error = (fs::path(directory) / file).string() +
                       ": missing (damaged checkpoint)";
-          for (const auto &[file, bytes] : state.csv_sizes)
+          for (const auto &[file, bytes] : state.recorder.csv_sizes)
             {
               const fs::path path = fs::path(output_directory) / file;
               if (error.empty() && !(fs::exists(path, code) &&

@@ -6,9 +6,10 @@
 // renamed into place, so a kill while writing leaves the previous one whole.
 #pragma once
 
-#include "case_parameters.h"
-#include "run_summary.h"
-#include "scalar_transport.h"
+#include "analysis/run_recorder.h"
+#include "input/case_parameters.h"
+#include "physics/scalar_transport.h"
+#include "simulation/clock.h"
 
 #include <mpi.h>
 
@@ -24,22 +25,18 @@ namespace mgsim
   /** @brief Everything of a run between two steps that is not a field. */
   struct RunState
   {
-    /** [s] */
-    double           time = 0, step = 0, next_output = 0, next_adaptation = 0;
-    unsigned int     steps = 0, cells_opened = 0;
-    double           max_balance_error = 0;
-    TransportScalars mg, h2;
+    ClockState   clock;
+    unsigned int cells_opened      = 0;
+    double       max_balance_error = 0;
+    /** Per species: the transport's time-stepping scalars and ledger. */
+    std::vector<TransportScalars> transports;
+    /** Per species: the moles its sources put in [mol]. */
+    std::vector<double> released;
     /** H2 held as gas [mol]. */
     double gas_moles = 0;
     /** Implant volume at the start of the run [m^3]. */
-    double                  initial_implant_volume = 0;
-    std::vector<BandSample> bands;
-    double                  gas_volume_peak = 0;
-    /** (time [h], .pvtu) of the ParaView files written so far. */
-    std::vector<std::pair<double, std::string>> vtu_records;
-    /** Size [bytes] of each CSV file (by name) when the checkpoint was taken.
-     */
-    std::map<std::string, std::uintmax_t> csv_sizes;
+    double        initial_implant_volume = 0;
+    RecorderState recorder;
     /** Cells of the coarse mesh (a different mesh cannot be loaded). */
     std::uint64_t coarse_cells = 0;
     /** (section, key, value) of every case value the run used. */
@@ -49,9 +46,8 @@ namespace mgsim
     void
     serialize(Archive &archive, const unsigned int)
     {
-      archive &time &step &next_output &next_adaptation &steps &cells_opened
-        &max_balance_error &mg &h2 &gas_moles &initial_implant_volume &bands
-          &gas_volume_peak &vtu_records &csv_sizes &coarse_cells &case_values;
+      archive &clock &cells_opened &max_balance_error &transports &released
+        &gas_moles &initial_implant_volume &recorder &coarse_cells &case_values;
     }
   };
 

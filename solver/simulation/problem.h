@@ -1,23 +1,25 @@
 // The simulation of one case (step-26 style): owns the mesh, the DoFs, the
-// implant metal and the two transported species (Mg2+, dissolved H2), and
-// runs the time loop
-//   metal recedes -> its Mg (and H2) enters the tissue -> advance Mg2+ and
-//   H2 -> emptied implant cells become tissue -> statistics -> output.
+// implant metal, the transported species (Mg2+ and dissolved H2, or any
+// list of species) and the run's recorder, and runs the time loop
+//   metal recedes and releases -> species advance -> histories recorded ->
+//   emptied implant cells become tissue -> mesh adapted -> statistics,
+//   output, checkpoint.
 // Implant nodes stay inactive while their cells hold metal; when a cell's
 // metal is gone it joins the `degraded` region and its nodes join the tissue.
 #pragma once
 
-#include "case_parameters.h"
-#include "checkpoint.h"
-#include "coverage_history.h"
-#include "exposure_history.h"
-#include "hydrogen_gas.h"
-#include "implant_metal.h"
-#include "mesh_loader.h"
-#include "output_writer.h"
-#include "rate_law.h"
-#include "run_summary.h"
-#include "scalar_transport.h"
+#include "analysis/exposure_history.h"
+#include "analysis/run_recorder.h"
+#include "analysis/threshold_summary.h"
+#include "input/case_parameters.h"
+#include "input/mesh_loader.h"
+#include "physics/hydrogen_gas.h"
+#include "physics/implant_metal.h"
+#include "physics/rate_law.h"
+#include "physics/species.h"
+#include "simulation/checkpoint.h"
+#include "simulation/clock.h"
+#include "simulation/run_summary.h"
 
 #include <deal.II/base/conditional_ostream.h>
 #include <deal.II/base/timer.h>
@@ -33,25 +35,16 @@
 
 namespace mgsim
 {
-  /** @brief Figures of a finished run. */
-  struct RunSummary
-  {
-    unsigned int steps = 0;
-    /** Implant cells whose metal was used up. */
-    unsigned int cells_opened      = 0;
-    double       max_balance_error = 0;
-    double       wall_seconds      = 0;
-    /** Peak resident memory summed over all ranks [MB]. */
-    double peak_memory_mb = 0;
-    /** Stopped before the end (wall-clock limit) after a checkpoint. */
-    bool   stopped  = false;
-    double end_time = 0; ///< where the run stopped or ended [s]
-  };
-
   class Problem
   {
   public:
-    Problem(const CaseParameters &parameters, MPI_Comm comm);
+    /**
+     * A run of @p parameters transporting @p species (by default Mg2+ and
+     * H2; the case must have been read for their keys).
+     */
+    Problem(const CaseParameters          &parameters,
+            MPI_Comm                       comm,
+            std::vector<SpeciesDefinition> species = shipped_species());
     ~Problem();
 
     /**
@@ -92,27 +85,27 @@ namespace mgsim
     {
       return dofs;
     }
+    /** The species with key prefix @p prefix ("mg"); throws if absent. */
+    const Species &
+    species(const std::string &prefix) const;
     const ScalarTransport &
     magnesium() const
     {
-      return *mg;
+      return species("mg").transport();
     }
     const ScalarTransport &
     hydrogen() const
     {
-      return *h2;
+      return species("h2").transport();
     }
     /** Time above thresholds, dose and peak of Mg2+ at every node. */
     const ExposureHistory &
-    magnesium_exposure() const
-    {
-      return *mg_exposure;
-    }
+    magnesium_exposure() const;
     /** The exposure summary of the last run() (summary.json). */
     const ThresholdSummary &
     exposure_summary() const
     {
-      return threshold_summary;
+      return recorder->summary();
     }
     /** The H2 gas model, or nullptr if [gas] model = none. */
     const HydrogenGas *
@@ -146,29 +139,43 @@ namespace mgsim
     implant_material() const;
 
   private:
+    // --- setup ---
     /** The mesh's region ids, checked, with `degraded` given an id. */
     void
     setup_regions();
+    /** DoFs, the metal, the species' operators, the gas and the recorder. */
     void
     setup_dofs();
-    /**
-     * Empty exposure histories starting at time @p t from the current
-     * levels, and the coverage history (to be filled: reinit or deserialize).
-     */
-    void
-    setup_histories(double t);
-    /**
-     * Writes a checkpoint of the run between two steps: @p state holds the
-     * loop's scalars; the fields and the metal are added here. Collective.
-     */
-    void
-    save_checkpoint(RunState state) const;
-    /** Mg2+ and H2 transports on the current DoFs. */
-    void
-    setup_transports();
-    /** The gas model on the current DoFs (if enabled). */
+    /** The gas model on the current DoFs (if enabled), handed to H2. */
     void
     setup_gas();
+
+    // --- the time loop ---
+    /**
+     * Opens the recorder's files: new ones with the state at t = 0, or
+     * those of the resumed run.
+     */
+    void
+    start_recording();
+    /** The species whose exposure is kept at the band edges (Mg2+). */
+    const Species &
+    band_species() const;
+    /** The figures of the run; the summary files if it reached its end. */
+    RunSummary
+    finish_run(const Clock &clock);
+    /**
+     * The length of the next step: the clock's, cut where the next implant
+     * cell empties (no step empties a cell past zero).
+     */
+    double
+    step_length(const Clock &clock) const;
+    /**
+     * The metal recedes over [t, t + dt] and the Mg (and with it each
+     * species' share) it releases, integrated exactly in time, enters the
+     * tissue while every species advances.
+     */
+    void
+    release_and_transport(double t, double dt);
     /**
      * Turns implant cells without metal into `degraded` tissue: switches
      * their element, renumbers the DoFs and carries the fields over without
@@ -178,27 +185,32 @@ namespace mgsim
     open_emptied_cells();
     /**
      * Refines where the Kelly indicator of Mg2+ is large and along the
-     * corrosion front, coarsens where it is small, and carries Mg2+, H2 and
-     * gas over with their amounts conserved ([adaptivity]).
+     * corrosion front, coarsens where it is small, and carries the species,
+     * their histories and the gas over with their amounts conserved
+     * ([adaptivity]).
      */
     void
     adapt_mesh();
+    /**
+     * stats.csv and solver.csv rows of the step just taken (@p step: its
+     * timer), and the largest mass-balance error.
+     */
+    void
+    record_statistics(const Clock         &clock,
+                      StepTimes            times,
+                      const dealii::Timer &step);
+    /**
+     * Writes a checkpoint of the run between two steps. Collective.
+     */
+    void
+    save_checkpoint(const Clock &clock) const;
+
+    // --- helpers ---
     void
     exchange_materials_with_ghosts();
-    /** Adaptive step after a step of @p step with error indicator @p deviation.
-     */
-    double
-    next_step(double step, double deviation, unsigned int order) const;
-    std::vector<std::string>
+    /** The stats.csv columns after time and DoFs, in file order. */
+    std::vector<CsvColumn>
     statistics_columns() const;
-    std::vector<double>
-    statistics_row(double t) const;
-    /** The nodal and cell fields of one output time. */
-    void
-    write_fields(OutputWriter &output, double t) const;
-    /** Per-region exposure figures at the end of a run (collective). */
-    std::vector<RegionExposure>
-    region_exposures() const;
 
     const CaseParameters                           &prm;
     MPI_Comm                                        comm;
@@ -215,16 +227,18 @@ namespace mgsim
     /** Initial implant surface. */
     SurfaceAreas surface;
     /** Material id of the `degraded` region. */
-    dealii::types::material_id       degraded_material = 0;
-    std::unique_ptr<ScalarTransport> mg, h2;
-    std::unique_ptr<HydrogenGas>     gas;
-    ThresholdSummary                 threshold_summary;
-    /** Mg2+ history at the band edges; H2 only dose and peak. */
-    std::unique_ptr<ExposureHistory> mg_exposure, h2_exposure;
-    /** Time at or above the anti-tumour level at quadrature points. */
-    std::unique_ptr<CoverageHistory> coverage;
+    dealii::types::material_id degraded_material = 0;
+    /** What the species are; species holds them on the mesh. */
+    const std::vector<SpeciesDefinition>  definitions;
+    std::vector<std::unique_ptr<Species>> species_;
+    std::unique_ptr<HydrogenGas>          gas;
+    std::unique_ptr<RunRecorder>          recorder;
     /** Material ids of the tissue regions, in case order. */
     std::vector<dealii::types::material_id> region_ids;
+    /** The release of the last step [mol of Mg per DoF]. */
+    VectorType released;
+    /** Figures of the run so far (steps and time are the clock's). */
+    RunSummary figures;
     /** Where run() continues from after resume(). */
     std::optional<RunState> resumed;
   };

@@ -4,11 +4,11 @@
 // Three transfers, in this order on both sides:
 //  1. per cell: material id (implant cells turn `degraded`) and the metal's
 //     recession state;
-//  2. nodal vectors: Mg2+ and H2 with their BDF2 history, the exposure
+//  2. nodal vectors: each species with its BDF2 history, the exposure
 //     histories, the gas;
 //  3. the tumour-coverage times at quadrature points.
-#include "input_error.h"
-#include "problem.h"
+#include "base/input_error.h"
+#include "simulation/problem.h"
 
 #include <deal.II/distributed/cell_data_transfer.h>
 #include <deal.II/distributed/cell_data_transfer.templates.h>
@@ -25,19 +25,10 @@ namespace mgsim
       parallel::distributed::CellDataTransfer<3, 3, CellRecords>;
     using FieldTransfer =
       parallel::distributed::SolutionTransfer<3, VectorType>;
-
-    std::vector<const VectorType *>
-    pointers(const std::vector<VectorType> &vectors)
-    {
-      std::vector<const VectorType *> result;
-      for (const auto &v : vectors)
-        result.push_back(&v);
-      return result;
-    }
   } // namespace
 
   void
-  Problem::save_checkpoint(RunState state) const
+  Problem::save_checkpoint(const Clock &clock) const
   {
     const std::string directory = checkpoint::begin(prm.output.directory, comm);
 
@@ -53,26 +44,36 @@ namespace mgsim
                                      /*transfer_variable_size_data=*/true);
     cell_transfer.prepare_for_serialization(cells);
 
-    const std::vector<VectorType> mg_state = mg->checkpoint_vectors(),
-                                  h2_state = h2->checkpoint_vectors();
-    std::vector<const VectorType *> fields;
-    for (const auto &group : {pointers(mg_state),
-                              pointers(h2_state),
-                              mg_exposure->state(),
-                              h2_exposure->state()})
-      fields.insert(fields.end(), group.begin(), group.end());
+    // Species by species, then the histories, then the gas.
+    std::vector<std::vector<VectorType>> species_state;
+    std::vector<const VectorType *>      fields;
+    for (const auto &s : species_)
+      species_state.push_back(s->transport().checkpoint_vectors());
+    for (const auto &group : species_state)
+      for (const auto &v : group)
+        fields.push_back(&v);
+    for (const VectorType *v : recorder->history_vectors())
+      fields.push_back(v);
     if (gas)
       fields.push_back(&gas->volume_fraction());
     FieldTransfer field_transfer(dofs);
     field_transfer.prepare_for_serialization(fields);
 
-    coverage->prepare_for_serialization(triangulation);
+    recorder->coverage().prepare_for_serialization(triangulation);
     triangulation.save(directory + "/mesh");
 
-    state.mg                     = mg->checkpoint_scalars();
-    state.h2                     = h2->checkpoint_scalars();
+    RunState state;
+    state.clock             = clock.state();
+    state.cells_opened      = figures.cells_opened;
+    state.max_balance_error = figures.max_balance_error;
+    for (const auto &s : species_)
+      {
+        state.transports.push_back(s->transport().checkpoint_scalars());
+        state.released.push_back(s->released());
+      }
     state.gas_moles              = gas ? gas->moles() : 0.0;
     state.initial_implant_volume = metal->initial_volume();
+    state.recorder               = recorder->state();
     state.coarse_cells           = triangulation.n_global_coarse_cells();
     state.case_values            = checkpoint::case_values(prm);
     if (Utilities::MPI::this_mpi_process(comm) == 0)
@@ -88,6 +89,10 @@ namespace mgsim
                                 state.case_values,
                                 checkpoint::case_values(prm));
     checkpoint::check_files(directory, prm.output.directory, state, comm);
+    if (state.transports.size() != definitions.size())
+      throw InputError(
+        directory + ": written for " + std::to_string(state.transports.size()) +
+        " species, this run transports " + std::to_string(definitions.size()));
     // load() rebuilds the refinement from the coarse mesh.
     MeshParameters coarse = prm.mesh;
     coarse.refinements    = 0;
@@ -116,11 +121,10 @@ namespace mgsim
     metal->restore(cells, state.initial_implant_volume);
     surface = metal->exposed_area();
 
-    setup_histories(state.time);
-    const std::size_t n_mg         = ScalarTransport::n_checkpoint_vectors,
-                      n_mg_history = mg_exposure->state().size(),
-                      n_h2_history = h2_exposure->state().size();
-    std::vector<VectorType>   fields(2 * n_mg + n_mg_history + n_h2_history +
+    recorder->start_histories(state.clock.time);
+    const std::size_t n_transport = ScalarTransport::n_checkpoint_vectors,
+                      n_history   = recorder->history_vectors().size();
+    std::vector<VectorType>   fields(species_.size() * n_transport + n_history +
                                      (gas ? 1 : 0),
                                    VectorType(dofs.locally_owned_dofs(), comm));
     std::vector<VectorType *> targets;
@@ -135,14 +139,17 @@ namespace mgsim
       next += n;
       return group;
     };
-    mg->restore(take(n_mg), state.mg);
-    h2->restore(take(n_mg), state.h2);
-    mg_exposure->adopt_mesh(take(n_mg_history), mg->solution());
-    h2_exposure->adopt_mesh(take(n_h2_history), h2->solution());
+    for (unsigned int s = 0; s < species_.size(); ++s)
+      {
+        species_[s]->transport().restore(take(n_transport),
+                                         state.transports[s]);
+        species_[s]->set_released(state.released[s]);
+      }
+    recorder->adopt_histories(take(n_history));
     if (gas)
       gas->set_volume_fraction(take(1)[0], state.gas_moles);
 
-    coverage->deserialize(triangulation);
+    recorder->coverage().deserialize(triangulation);
     resumed = std::move(state);
     return *resumed;
   }

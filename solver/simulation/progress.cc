@@ -1,6 +1,6 @@
-#include "progress.h"
+#include "simulation/progress.h"
 
-#include "units.h"
+#include "base/units.h"
 
 #include <unistd.h>
 

@@ -1,0 +1,77 @@
+#include "input/sections/implant.h"
+
+#include "base/units.h"
+
+namespace mgsim
+{
+  const std::vector<KeySpec> &
+  ImplantParameters::keys()
+  {
+    static const std::vector<KeySpec> specs = {
+      {"region",
+       "-",
+       "mesh volume region (gmsh physical group) holding the metal",
+       "the mesh region of the implant"},
+      {"alloy", "-", "alloy of the alloy database", "an alloy name"},
+      {"environment",
+       "-",
+       "in_vivo: the in-vitro rate times the alloy's in_vivo_factor",
+       "",
+       0,
+       0,
+       {"in_vivo", "in_vitro"},
+       "in_vivo"},
+      {"environment_factor",
+       "-",
+       "factor on the in-vitro rate (default: the alloy's in_vivo_factor in "
+       "vivo, 1 in vitro)",
+       "a positive factor on the in-vitro rate",
+       1e-6,
+       1e3},
+      {"pit_size_um",
+       "um",
+       "pit size: the pitting factor is constant on a grid of this spacing",
+       "a pit size in micrometres",
+       1e-3,
+       1e6,
+       {},
+       "100"},
+      {"pitting_seed",
+       "-",
+       "seed of the pitting field (same seed, same pattern on any mesh)",
+       "",
+       0,
+       2147483647,
+       {},
+       "1"}};
+    return specs;
+  }
+
+  ImplantParameters
+  ImplantParameters::read(SectionReader          &implant,
+                          const MaterialDatabase &alloys,
+                          const std::string      &case_file)
+  {
+    ImplantParameters i;
+    i.region                  = implant.text("region");
+    const std::string    name = implant.text("alloy");
+    const MaterialEntry &entry =
+      alloys.get(name, case_file + ": [implant] alloy");
+    i.alloy = make_alloy(
+      implant.overridden(entry, alloy_property_specs(), "alloy database"));
+    i.environment = implant.choice("environment") == "in_vivo" ?
+                      Environment::in_vivo :
+                      Environment::in_vitro;
+    i.environment_factor =
+      implant.number("environment_factor",
+                     i.environment == Environment::in_vivo ?
+                       i.alloy.in_vivo_factor :
+                       1.0);
+    i.pit_size     = implant.number("pit_size_um") * units::micrometer;
+    i.pitting_seed = implant.integer("pitting_seed");
+    if (i.alloy.rate_initial_mm_per_y == 0 && i.alloy.rate_steady_mm_per_y == 0)
+      implant.fail("rate_steady_mm_per_y",
+                   "a positive corrosion rate (CR_0 and CR_ss are both zero)");
+    return i;
+  }
+} // namespace mgsim

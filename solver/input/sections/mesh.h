@@ -1,0 +1,28 @@
+// [mesh]: the gmsh geometry or mesh of a case and how it is refined.
+#pragma once
+
+#include "input/section_reader.h"
+
+namespace mgsim
+{
+  struct MeshParameters
+  {
+    /** Absolute path of the .geo or .msh file. */
+    std::string  file;
+    unsigned int refinements = 0;
+    /** Length of one mesh unit [m] (mm -> 1e-3). */
+    double unit_length = 1e-3;
+    /**
+     * Axis (0, 1, 2 = x, y, z; -1 none) through the origin around which faces
+     * lying on a cylinder are kept round under refinement.
+     */
+    int cylinder_axis = -1;
+
+    /** The keys of [mesh]. */
+    static const std::vector<KeySpec> &
+    keys();
+    /** Reads [mesh] of @p case_file (paths relative to it). */
+    static MeshParameters
+    read(SectionReader &section, const std::string &case_file);
+  };
+} // namespace mgsim

@@ -1,0 +1,75 @@
+#include "input/sections/output.h"
+
+#include "base/units.h"
+
+namespace mgsim
+{
+  const std::vector<KeySpec> &
+  OutputParameters::keys()
+  {
+    static const std::vector<KeySpec> specs = {
+      {"directory",
+       "-",
+       "output directory (default results/CASE)",
+       "a directory name"},
+      {"every_hours",
+       "h",
+       "interval between ParaView outputs (0: first and last only)",
+       "a number of hours >= 0",
+       0,
+       std::numeric_limits<double>::infinity(),
+       {},
+       "0"},
+      {"vtu",
+       "-",
+       "write ParaView files",
+       "",
+       0,
+       0,
+       {"true", "false"},
+       "true"}};
+    return specs;
+  }
+
+  OutputParameters
+  OutputParameters::read(SectionReader &output, const std::string &case_stem)
+  {
+    OutputParameters o;
+    o.directory = output.text("directory", "results/" + case_stem);
+    o.interval  = output.number("every_hours") * units::hour;
+    o.write_vtu = output.flag("vtu");
+    return o;
+  }
+
+  const std::vector<KeySpec> &
+  CheckpointParameters::keys()
+  {
+    static const std::vector<KeySpec> specs = {
+      {"every_hours",
+       "h",
+       "simulated time between checkpoints (0: none)",
+       "a number of hours >= 0",
+       0,
+       std::numeric_limits<double>::infinity(),
+       {},
+       "0"},
+      {"every_minutes",
+       "min",
+       "wall-clock time between checkpoints (0: none)",
+       "a number of minutes of wall-clock time >= 0",
+       0,
+       std::numeric_limits<double>::infinity(),
+       {},
+       "0"}};
+    return specs;
+  }
+
+  CheckpointParameters
+  CheckpointParameters::read(SectionReader &checkpoint)
+  {
+    CheckpointParameters c;
+    c.interval      = checkpoint.number("every_hours") * units::hour;
+    c.wall_interval = checkpoint.number("every_minutes") * 60;
+    return c;
+  }
+} // namespace mgsim

@@ -1,0 +1,45 @@
+// [output] and [checkpoint]: what a run writes and when it saves a state to
+// resume from.
+#pragma once
+
+#include "input/section_reader.h"
+
+namespace mgsim
+{
+  struct OutputParameters
+  {
+    std::string directory;
+    /** Interval between ParaView outputs [s]; 0 = only first and last. */
+    double interval  = 0;
+    bool   write_vtu = true;
+
+    /** The keys of [output]. */
+    static const std::vector<KeySpec> &
+    keys();
+    /** Reads [output]; the directory defaults to results/@p case_stem. */
+    static OutputParameters
+    read(SectionReader &section, const std::string &case_stem);
+  };
+
+  /** @brief When a run saves a checkpoint to resume from (both 0: never). */
+  struct CheckpointParameters
+  {
+    /** Simulated time between checkpoints [s]. */
+    double interval = 0;
+    /** Wall-clock time between checkpoints [s] (for batch time limits). */
+    double wall_interval = 0;
+
+    bool
+    enabled() const
+    {
+      return interval > 0 || wall_interval > 0;
+    }
+
+    /** The keys of [checkpoint]. */
+    static const std::vector<KeySpec> &
+    keys();
+    /** Reads [checkpoint]. */
+    static CheckpointParameters
+    read(SectionReader &section);
+  };
+} // namespace mgsim

@@ -1,0 +1,104 @@
+#include "input/sections/regions.h"
+
+#include "base/input_error.h"
+
+#include <algorithm>
+
+namespace mgsim
+{
+  std::vector<KeySpec>
+  RegionParameters::keys(const std::vector<SpeciesKeys> &species)
+  {
+    std::vector<KeySpec> specs = {
+      {"tissue", "-", "tissue of the tissue database", "a tissue name"},
+      {"role",
+       "-",
+       "what the summary counts the region as (default: the tissue's role)",
+       "",
+       0,
+       0,
+       tissue_roles()}};
+    // The tissue's properties, overridable here (units and ranges from the
+    // tissue database's declarations).
+    for (const PropertySpec &p : tissue_property_specs(species))
+      specs.push_back(
+        {p.key, p.unit, p.description, p.expectation(), p.lower, p.upper});
+    return specs;
+  }
+
+  RegionParameters
+  RegionParameters::read(SectionReader                  &reader,
+                         const MaterialDatabase         &tissues,
+                         const std::string              &tissue_path,
+                         const std::vector<SpeciesKeys> &species,
+                         const std::string              &case_file)
+  {
+    RegionParameters region;
+    region.name                   = reader.name().substr(7);
+    const std::string tissue_name = reader.text("tissue");
+    region.tissue =
+      make_tissue(reader.overridden(tissues.get(tissue_name,
+                                                case_file + ": [" +
+                                                  reader.name() + "] tissue"),
+                                    tissue_property_specs(species),
+                                    "tissue database"),
+                  species);
+    const auto &roles = tissue_roles();
+    if (std::find(roles.begin(), roles.end(), region.tissue.role) ==
+        roles.end())
+      throw InputError(tissue_path + ": [" + tissue_name +
+                       "] role: expected one of: " + join(roles));
+    region.tissue.role = reader.choice("role", region.tissue.role);
+    return region;
+  }
+
+  std::vector<KeySpec>
+  BoundaryParameters::keys(const std::vector<SpeciesKeys> &species)
+  {
+    std::vector<KeySpec> specs = {
+      {"type",
+       "-",
+       "background (c = c_b), no_flux, or washout (Robin outflow)",
+       "",
+       0,
+       0,
+       {"background", "no_flux", "washout"}}};
+    // The first species' coefficient is required on a washout boundary; the
+    // others default to it.
+    for (const SpeciesKeys &s : species)
+      specs.push_back(
+        {s.washout_key,
+         "m/s",
+         "washout: " + s.label + " outflow = beta (c - c_b)",
+         &s == &species.front() ?
+           "a mass-transfer coefficient in m/s (e.g. 3e-5 for an artery lumen)" :
+           "a mass-transfer coefficient in m/s",
+         0,
+         1});
+    return specs;
+  }
+
+  BoundaryParameters
+  BoundaryParameters::read(SectionReader                  &reader,
+                           const std::vector<SpeciesKeys> &species)
+  {
+    BoundaryParameters boundary;
+    boundary.name          = reader.name().substr(9);
+    const std::string type = reader.choice("type");
+    boundary.type          = type == "background" ? BoundaryType::background :
+                             type == "no_flux"    ? BoundaryType::no_flux :
+                                                    BoundaryType::washout;
+    if (boundary.type == BoundaryType::washout)
+      for (const SpeciesKeys &s : species)
+        boundary.mass_transfer[s.prefix] =
+          &s == &species.front() ?
+            reader.number(s.washout_key) :
+            reader.number(s.washout_key,
+                          boundary.mass_transfer.at(species.front().prefix));
+    else
+      for (const SpeciesKeys &s : species)
+        if (reader.given(s.washout_key))
+          reader.fail(s.washout_key, "no value: only type = washout uses it");
+    return boundary;
+  }
+} // namespace mgsim

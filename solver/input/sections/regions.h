@@ -1,0 +1,67 @@
+// [region.NAME] and [boundary.NAME]: the tissue of each mesh volume region
+// (from the tissue database, any property overridable) and the condition on
+// each outer boundary (doc/model.md §2.2).
+#pragma once
+
+#include "input/section_reader.h"
+#include "input/species_keys.h"
+#include "input/tissue_database.h"
+
+#include <map>
+
+namespace mgsim
+{
+  /**
+   * The region that implant cells join when their metal is gone. It need not
+   * exist in the mesh; the database's tissue of that name is its default.
+   */
+  inline const std::string degraded_region = "degraded";
+
+  struct RegionParameters
+  {
+    /** Mesh volume region (gmsh physical group). */
+    std::string name;
+    Tissue      tissue;
+
+    /** The keys of [region.NAME] for a run of @p species. */
+    static std::vector<KeySpec>
+    keys(const std::vector<SpeciesKeys> &species);
+    /**
+     * Reads [region.NAME] with its tissue from @p tissues (the file at
+     * @p tissue_path) for @p species.
+     */
+    static RegionParameters
+    read(SectionReader                  &section,
+         const MaterialDatabase         &tissues,
+         const std::string              &tissue_path,
+         const std::vector<SpeciesKeys> &species,
+         const std::string              &case_file);
+  };
+
+  enum class BoundaryType
+  {
+    /** c = background level of the adjacent tissue (far field). */
+    background,
+    /** Closed wall. */
+    no_flux,
+    /** Robin: outflow = beta (c - c_b) (e.g. artery lumen). */
+    washout
+  };
+
+  struct BoundaryParameters
+  {
+    /** Mesh boundary (gmsh physical surface). */
+    std::string  name;
+    BoundaryType type = BoundaryType::background;
+    /** Mass-transfer coefficient of each species [m/s] (washout), by key
+     * prefix. */
+    std::map<std::string, double> mass_transfer;
+
+    /** The keys of [boundary.NAME] for a run of @p species. */
+    static std::vector<KeySpec>
+    keys(const std::vector<SpeciesKeys> &species);
+    /** Reads [boundary.NAME] for @p species. */
+    static BoundaryParameters
+    read(SectionReader &section, const std::vector<SpeciesKeys> &species);
+  };
+} // namespace mgsim

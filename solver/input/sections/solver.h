@@ -1,0 +1,23 @@
+// [solver]: the finite element and the linear solver (doc/model.md §6).
+#pragma once
+
+#include "input/section_reader.h"
+
+namespace mgsim
+{
+  struct SolverParameters
+  {
+    unsigned int fe_degree = 1;
+    /** CG stopping criterion relative to the right-hand side norm. */
+    double linear_tolerance = 1e-11;
+    /** BoomerAMG strong threshold (0.5-0.7 suit 3D Laplacians). */
+    double amg_strong_threshold = 0.5;
+
+    /** The keys of [solver]. */
+    static const std::vector<KeySpec> &
+    keys();
+    /** Reads [solver]. */
+    static SolverParameters
+    read(SectionReader &section);
+  };
+} // namespace mgsim

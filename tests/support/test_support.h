@@ -1,0 +1,107 @@
+// Small helpers shared by the C++ tests: the opening every test's main()
+// shares (MPI, communicator, rank 0, checklist), a checklist that prints each
+// assertion and counts failures, and a case run with overrides.
+#pragma once
+
+#include "input/case_parameters.h"
+#include "simulation/problem.h"
+
+#include <deal.II/base/mpi.h>
+
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace mgsim_test
+{
+  /** Prints "ok"/"FAIL" per check (on rank 0) and counts failures. */
+  class Checklist
+  {
+  public:
+    explicit Checklist(bool print = true)
+      : print(print)
+    {
+    }
+
+    void
+    check(bool condition, const std::string &what)
+    {
+      if (print)
+        std::cout << (condition ? "ok    " : "FAIL  ") << what << "\n";
+      failures += condition ? 0 : 1;
+    }
+
+    /** Prints PASS/FAIL and returns the exit code. */
+    int
+    finish() const
+    {
+      if (print)
+        std::cout << (failures ? "FAIL" : "PASS") << "\n";
+      return failures ? 1 : 0;
+    }
+
+  private:
+    bool print;
+    int  failures = 0;
+  };
+
+  /**
+   * @brief What every test program opens with: MPI (one thread per rank),
+   * the world communicator, whether this is rank 0, and a checklist that
+   * prints on rank 0.
+   */
+  struct Environment
+  {
+    Environment(int &argc, char **&argv)
+      : mpi(argc, argv, 1)
+      , comm(MPI_COMM_WORLD)
+      , root(dealii::Utilities::MPI::this_mpi_process(comm) == 0)
+      , checklist(root)
+    {
+    }
+
+    dealii::Utilities::MPI::MPI_InitFinalize mpi;
+    const MPI_Comm                           comm;
+    const bool                               root;
+    Checklist                                checklist;
+  };
+
+  /** One checklist per test program, for tests with helper functions. */
+  inline Checklist &
+  checklist()
+  {
+    static Checklist list;
+    return list;
+  }
+
+  /** Checks @p condition on the program's checklist. */
+  inline void
+  check(bool condition, const std::string &what)
+  {
+    checklist().check(condition, what);
+  }
+
+  /**
+   * A case read with @p overrides, set up and run to its end (quietly).
+   * Not movable: the Problem refers to the parameters.
+   */
+  struct CaseRun
+  {
+    CaseRun(const std::string              &case_file,
+            const std::vector<std::string> &overrides)
+      : prm(mgsim::read_case(case_file, overrides))
+      , problem(prm, MPI_COMM_WORLD)
+    {
+      std::filesystem::create_directories(prm.output.directory);
+      problem.setup();
+      std::ostringstream quiet;
+      problem.run(quiet);
+    }
+    CaseRun(const CaseRun &) = delete;
+
+    const mgsim::CaseParameters prm;
+    mgsim::Problem              problem;
+  };
+} // namespace mgsim_test
