@@ -1,6 +1,7 @@
 #include "analysis/exposure_history.h"
 
 #include "analysis/concentration_bands.h"
+#include "base/petsc_arrays.h"
 
 #include <algorithm>
 #include <functional>
@@ -8,71 +9,7 @@
 namespace mgsim
 {
   using namespace dealii;
-
-  namespace
-  {
-    /** A ghosted vector with the layout of @p model (zero). */
-    void
-    reinit_like(VectorType &v, const VectorType &model)
-    {
-      // PETSc's reinit(Vector) keeps the model's ghost layout.
-      v.reinit(model);
-      AssertThrow(v.has_ghost_elements() == model.has_ghost_elements(),
-                  ExcInternalError());
-    }
-
-    /** Read access to the locally owned entries of a PETSc vector. */
-    class ReadArray
-    {
-    public:
-      explicit ReadArray(const VectorType &v)
-        : vec(static_cast<const Vec &>(v))
-      {
-        VecGetArrayRead(vec, &data);
-      }
-      ~ReadArray()
-      {
-        VecRestoreArrayRead(vec, &data);
-      }
-      double
-      operator[](const unsigned int k) const
-      {
-        return data[k];
-      }
-
-    private:
-      const Vec          vec;
-      const PetscScalar *data = nullptr;
-    };
-
-    /** Write access to the owned entries; ghosts refreshed on release. */
-    class WriteArray
-    {
-    public:
-      explicit WriteArray(VectorType &v)
-        : owner(v)
-        , vec(static_cast<const Vec &>(v))
-      {
-        VecGetArray(vec, &data);
-      }
-      ~WriteArray()
-      {
-        VecRestoreArray(vec, &data);
-        if (owner.has_ghost_elements())
-          owner.update_ghost_values();
-      }
-      PetscScalar &
-      operator[](const unsigned int k)
-      {
-        return data[k];
-      }
-
-    private:
-      VectorType  &owner;
-      const Vec    vec;
-      PetscScalar *data = nullptr;
-    };
-  } // namespace
+  using namespace petsc_arrays;
 
   ExposureHistory::ExposureHistory(std::vector<double> thresholds)
     : levels(std::move(thresholds))
@@ -194,30 +131,5 @@ namespace mgsim
         *targets[i] = transferred[i];
       }
     restart_from(c);
-  }
-
-  VectorType
-  map_entries(const VectorType &v, const std::function<double(double)> &f)
-  {
-    VectorType result;
-    reinit_like(result, v);
-    const ReadArray from(v);
-    WriteArray      to(result);
-    const unsigned  n = v.locally_owned_size();
-    for (unsigned int k = 0; k < n; ++k)
-      to[k] = f(from[k]);
-    return result;
-  }
-
-  VectorType
-  band_index(const VectorType &c, const std::vector<double> &edges)
-  {
-    return map_entries(c, [&](double level) { return band_of(edges, level); });
-  }
-
-  VectorType
-  scaled(const VectorType &v, const double factor)
-  {
-    return map_entries(v, [factor](double value) { return factor * value; });
   }
 } // namespace mgsim

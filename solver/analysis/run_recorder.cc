@@ -1,6 +1,7 @@
 #include "analysis/run_recorder.h"
 
 #include "analysis/concentration_bands.h"
+#include "analysis/nodal_fields.h"
 #include "base/units.h"
 
 #include <deal.II/base/timer.h>

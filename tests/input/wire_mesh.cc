@@ -9,6 +9,7 @@
 // Usage: wire_mesh CASE.cfg
 #include "input/case_parameters.h"
 #include "input/mesh_loader.h"
+#include "support/test_support.h"
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/distributed/tria.h>
@@ -63,11 +64,11 @@ namespace
 int
 main(int argc, char **argv)
 {
-  Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
-  const MPI_Comm                   comm = MPI_COMM_WORLD;
-  const bool   root         = Utilities::MPI::this_mpi_process(comm) == 0;
-  const double mm           = 1e-3;
-  const double wire_exact   = M_PI * std::pow(0.25 * mm, 2) * 5 * mm;
+  mgsim_test::Environment test(argc, argv);
+  const MPI_Comm          comm       = test.comm;
+  const bool              root       = test.root;
+  const double            mm         = 1e-3;
+  const double            wire_exact = M_PI * std::pow(0.25 * mm, 2) * 5 * mm;
   const double tissue_exact = M_PI * std::pow(5 * mm, 2) * 11 * mm - wire_exact;
   const double outer_exact =
     2 * M_PI * 5 * mm * 11 * mm + 2 * M_PI * std::pow(5 * mm, 2);

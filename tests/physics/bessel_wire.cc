@@ -16,6 +16,7 @@
 #include "physics/rate_law.h"
 #include "simulation/problem.h"
 #include "support/steady_wire.h"
+#include "support/test_support.h"
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/grid/grid_tools.h>
@@ -31,9 +32,9 @@ using namespace dealii;
 int
 main(int argc, char **argv)
 {
-  Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
-  const MPI_Comm                   comm = MPI_COMM_WORLD;
-  const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
+  mgsim_test::Environment test(argc, argv);
+  const MPI_Comm          comm = test.comm;
+  const bool              root = test.root;
 
   std::vector<std::string> overrides = {"time.end_days=8.333333333333334",
                                         "time.step_hours=100",

@@ -110,7 +110,7 @@ namespace
 int
 main(int argc, char **argv)
 {
-  Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
+  mgsim_test::Environment test(argc, argv);
   unit_test();
 
   for (const bool burst : {true, false})

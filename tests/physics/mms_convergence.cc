@@ -23,6 +23,7 @@
 //                cancels at t = 1 and the measured rates were 2.5-2.8.)
 // Each rate must lie within +-0.2 of the theoretical one (issue #3).
 #include "physics/scalar_transport.h"
+#include "support/test_support.h"
 
 #include <deal.II/base/function.h>
 #include <deal.II/base/mpi.h>
@@ -248,8 +249,8 @@ namespace
 int
 main(int argc, char **argv)
 {
-  Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
-  const bool root = Utilities::MPI::this_mpi_process(MPI_COMM_WORLD) == 0;
+  mgsim_test::Environment test(argc, argv);
+  const bool              root = test.root;
   if (argc != 3)
     {
       std::cerr << "usage: mms_convergence space|time q1|q2|be|bdf2\n";

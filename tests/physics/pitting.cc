@@ -38,9 +38,9 @@ namespace
 int
 main(int argc, char **argv)
 {
-  Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
-  mgsim_test::Checklist            checklist;
-  const auto check = [&](bool c, const std::string &what) {
+  mgsim_test::Environment test(argc, argv);
+  auto                   &checklist = test.checklist;
+  const auto              check     = [&](bool c, const std::string &what) {
     checklist.check(c, what);
   };
   const double       L = 1e-4;

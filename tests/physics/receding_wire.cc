@@ -27,8 +27,8 @@ using namespace dealii;
 int
 main(int argc, char **argv)
 {
-  Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
-  const bool root = Utilities::MPI::this_mpi_process(MPI_COMM_WORLD) == 0;
+  mgsim_test::Environment test(argc, argv);
+  const bool              root = test.root;
 
   const mgsim_test::CaseRun run(argv[1],
                                 {"time.end_days=2",

@@ -26,9 +26,9 @@ using namespace dealii;
 int
 main(int argc, char **argv)
 {
-  Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
-  const bool root     = Utilities::MPI::this_mpi_process(MPI_COMM_WORLD) == 0;
-  int        failures = 0;
+  mgsim_test::Environment test(argc, argv);
+  const bool              root     = test.root;
+  int                     failures = 0;
 
   for (const std::string scheme : {"backward_euler", "bdf2"})
     {

@@ -23,15 +23,15 @@ using namespace dealii;
 int
 main(int argc, char **argv)
 {
-  Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
-  mgsim_test::Checklist            checklist;
-  const std::vector<std::string>   common   = {"mesh.refinements=0",
-                                               "time.end_days=1",
-                                               "implant.rate_initial_mm_per_y=2",
-                                               "implant.rate_steady_mm_per_y=0.1",
-                                               "implant.rate_decay_days=0.1",
-                                               "output.vtu=false"};
-  auto                             adaptive = common, fixed = common;
+  mgsim_test::Environment        test(argc, argv);
+  auto                          &checklist = test.checklist;
+  const std::vector<std::string> common    = {"mesh.refinements=0",
+                                              "time.end_days=1",
+                                              "implant.rate_initial_mm_per_y=2",
+                                              "implant.rate_steady_mm_per_y=0.1",
+                                              "implant.rate_decay_days=0.1",
+                                              "output.vtu=false"};
+  auto                           adaptive = common, fixed = common;
   for (const std::string o : {"time.adaptive=true",
                               "time.step_hours=0.5",
                               "output.directory=adaptive_steps_adaptive"})
