@@ -31,14 +31,8 @@ namespace mgsim
     , gas(gas)
     , region_ids(region_ids)
     , comm(comm)
+    , band_species(band_species_index(species))
   {
-    const auto band =
-      std::find_if(species.begin(), species.end(), [](const auto &s) {
-        return s->definition().tracks_bands;
-      });
-    AssertThrow(band != species.end(),
-                ExcMessage("one species must track the band edges"));
-    band_species = band - species.begin();
   }
 
   void

@@ -171,7 +171,7 @@ namespace mgsim
     const std::vector<dealii::types::material_id> &region_ids;
     MPI_Comm                                       comm;
     /** The species whose exposure is kept at the band edges (Mg2+). */
-    unsigned int band_species = 0;
+    const unsigned int band_species;
 
     std::vector<std::unique_ptr<ExposureHistory>> exposures;
     /** Time at or above the anti-tumour level at quadrature points. */

@@ -143,13 +143,10 @@ namespace mgsim
     return moles() * molar_volume;
   }
 
-  std::vector<double>
-  HydrogenGas::volume_per_region() const
+  double
+  HydrogenGas::volume_in_region(const unsigned int r) const
   {
-    std::vector<double> result;
-    for (const auto &weights : region_volumes)
-      result.push_back((weights * gas) * molar_volume);
-    return result;
+    return (region_volumes[r] * gas) * molar_volume;
   }
 
   std::vector<CsvColumn>
@@ -163,7 +160,7 @@ namespace mgsim
                                        }}};
     for (unsigned int r = 0; r < regions.size(); ++r)
       columns.push_back({"h2_gas_volume_mm3_" + regions[r], [&gas, r](double) {
-                           return gas ? gas->volume_per_region()[r] / mm3 : 0.0;
+                           return gas ? gas->volume_in_region(r) / mm3 : 0.0;
                          }});
     return columns;
   }

@@ -70,11 +70,11 @@ namespace mgsim
     volume() const;
 
     /**
-     * Gas volume in each region given to the constructor [m^3]: the integral
-     * of the FE gas field over its cells.
+     * Gas volume in region @p r of the regions given to the constructor
+     * [m^3]: the integral of the FE gas field over its cells.
      */
-    std::vector<double>
-    volume_per_region() const;
+    double
+    volume_in_region(unsigned int r) const;
 
     /** Nodal gas volume fraction g R T / p [-], with ghost values. */
     const VectorType &

@@ -2,6 +2,7 @@
 
 #include "base/units.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace mgsim
@@ -96,8 +97,11 @@ namespace mgsim
   double
   Species::value(const SpeciesQuantity quantity) const
   {
-    const TransportLedger &ledger    = transport_->ledger();
-    const double           exchanged = exchange ? exchange->moles() : 0.0;
+    const TransportLedger &ledger = transport_->ledger();
+    // Moles in the phase: a sum over all DoFs and ranks, only where needed.
+    const auto exchanged = [this]() {
+      return exchange ? exchange->moles() : 0.0;
+    };
     switch (quantity)
       {
         case SpeciesQuantity::released:
@@ -105,7 +109,7 @@ namespace mgsim
         case SpeciesQuantity::dissolved:
           return ledger.content;
         case SpeciesQuantity::exchanged:
-          return exchanged;
+          return exchanged();
         case SpeciesQuantity::cleared:
           return ledger.cleared;
         case SpeciesQuantity::boundary:
@@ -114,7 +118,7 @@ namespace mgsim
           return released_ == 0 ?
                    0.0 :
                    std::abs(released_ -
-                            (ledger.content + exchanged + ledger.cleared +
+                            (ledger.content + exchanged() + ledger.cleared +
                              ledger.boundary_outflow)) /
                      released_;
         case SpeciesQuantity::maximum:
@@ -135,7 +139,7 @@ namespace mgsim
     return columns;
   }
 
-  const Species *
+  Species *
   find_species(const std::vector<std::unique_ptr<Species>> &species,
                const std::string                           &prefix)
   {
@@ -143,5 +147,17 @@ namespace mgsim
       if (s->definition().keys.prefix == prefix)
         return s.get();
     return nullptr;
+  }
+
+  unsigned int
+  band_species_index(const std::vector<std::unique_ptr<Species>> &species)
+  {
+    const auto band =
+      std::find_if(species.begin(), species.end(), [](const auto &s) {
+        return s->definition().tracks_bands;
+      });
+    AssertThrow(band != species.end(),
+                dealii::ExcMessage("one species must track the band edges"));
+    return band - species.begin();
   }
 } // namespace mgsim

@@ -181,7 +181,14 @@ namespace mgsim
   };
 
   /** The species of @p species with key prefix @p prefix, or nullptr. */
-  const Species *
+  Species *
   find_species(const std::vector<std::unique_ptr<Species>> &species,
                const std::string                           &prefix);
+
+  /**
+   * Index of the species whose exposure is kept at the band edges (Mg2+);
+   * throws if none does.
+   */
+  unsigned int
+  band_species_index(const std::vector<std::unique_ptr<Species>> &species);
 } // namespace mgsim

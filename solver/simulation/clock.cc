@@ -16,7 +16,7 @@ namespace mgsim
     , output_parameters(prm.output)
     , adaptivity(prm.adaptivity)
     , every(prm.checkpoint)
-    , order(prm.time.scheme == TimeScheme::bdf2 ? 2 : 1)
+    , order(prm.time.order())
     , stop_after_seconds(stop_after_seconds)
     , comm(comm)
     , tiny(1e-9 * prm.time.time_step)

@@ -160,7 +160,7 @@ namespace mgsim
   Problem::setup_gas()
   {
     // H2 beyond its solubility forms gas (doc/model.md §2.4).
-    const Species *h2 = find_species(species_, "h2");
+    Species *h2 = find_species(species_, "h2");
     if (!prm.gas.enabled || !h2)
       return;
     std::map<types::material_id, double> solubility;
@@ -173,9 +173,7 @@ namespace mgsim
                                     h2->transport().content_weights_vector(),
                                     region_ids,
                                     cell_quadrature);
-    for (auto &s : species_)
-      if (s.get() == h2)
-        s->set_exchange(gas.get());
+    h2->set_exchange(gas.get());
   }
 
   std::vector<CsvColumn>
@@ -216,9 +214,8 @@ namespace mgsim
     // The Mg that leaves the metal in this step, integrated exactly in
     // time: released totals equal metal lost.
     metal->recede(rate_law.recession(t, t + dt), empty_snap, released);
-    const unsigned int order = prm.time.scheme == TimeScheme::bdf2 ? 2 : 1;
     for (auto &s : species_)
-      s->advance(dt, order, released);
+      s->advance(dt, prm.time.order(), released);
   }
 
   void
@@ -260,9 +257,7 @@ namespace mgsim
   const Species &
   Problem::band_species() const
   {
-    return **std::find_if(species_.begin(), species_.end(), [](const auto &s) {
-      return s->definition().tracks_bands;
-    });
+    return *species_[band_species_index(species_)];
   }
 
   RunSummary

@@ -23,6 +23,13 @@ namespace mgsim
     double min_step           = 60;    ///< [s]
     double max_step           = 86400; ///< [s]
 
+    /** Order of the time scheme: 1 (backward Euler) or 2 (BDF2). */
+    unsigned int
+    order() const
+    {
+      return scheme == TimeScheme::bdf2 ? 2 : 1;
+    }
+
     /** The keys of [time]. */
     static const std::vector<KeySpec> &
     keys();
