@@ -102,9 +102,6 @@ namespace mgsim
         const std::vector<KeySpec> *specs = declared(section);
         if (specs)
           keys = keys_of(*specs);
-        if (section == "implant")
-          for (const auto &p : alloy_property_specs())
-            keys.push_back(p.key);
         return specs != nullptr;
       },
       "[mesh], [implant], [region.NAME], [boundary.NAME], [time], [output], "

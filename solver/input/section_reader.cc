@@ -10,6 +10,16 @@
 
 namespace mgsim
 {
+  std::vector<KeySpec>
+  overridable(const std::vector<PropertySpec> &properties)
+  {
+    std::vector<KeySpec> specs;
+    for (const PropertySpec &p : properties)
+      specs.push_back(
+        {p.key, p.unit, p.description, p.expectation(), p.lower, p.upper});
+    return specs;
+  }
+
   std::vector<std::string>
   keys_of(const std::vector<KeySpec> &specs)
   {

@@ -52,6 +52,14 @@ namespace mgsim
     std::optional<std::string> fallback = std::nullopt;
   };
 
+  /**
+   * Declarations of database properties that a section may override (an
+   * alloy's in [implant], a tissue's in [region.NAME]): their units and
+   * ranges are the database's.
+   */
+  std::vector<KeySpec>
+  overridable(const std::vector<PropertySpec> &properties);
+
   /** The keys of @p specs. */
   std::vector<std::string>
   keys_of(const std::vector<KeySpec> &specs);

@@ -7,43 +7,49 @@ namespace mgsim
   const std::vector<KeySpec> &
   ImplantParameters::keys()
   {
-    static const std::vector<KeySpec> specs = {
-      {"region",
-       "-",
-       "mesh volume region (gmsh physical group) holding the metal",
-       "the mesh region of the implant"},
-      {"alloy", "-", "alloy of the alloy database", "an alloy name"},
-      {"environment",
-       "-",
-       "in_vivo: the in-vitro rate times the alloy's in_vivo_factor",
-       "",
-       0,
-       0,
-       {"in_vivo", "in_vitro"},
-       "in_vivo"},
-      {"environment_factor",
-       "-",
-       "factor on the in-vitro rate (default: the alloy's in_vivo_factor in "
-       "vivo, 1 in vitro)",
-       "a positive factor on the in-vitro rate",
-       1e-6,
-       1e3},
-      {"pit_size_um",
-       "um",
-       "pit size: the pitting factor is constant on a grid of this spacing",
-       "a pit size in micrometres",
-       1e-3,
-       1e6,
-       {},
-       "100"},
-      {"pitting_seed",
-       "-",
-       "seed of the pitting field (same seed, same pattern on any mesh)",
-       "",
-       0,
-       2147483647,
-       {},
-       "1"}};
+    static const std::vector<KeySpec> specs = [] {
+      std::vector<KeySpec> specs = {
+        {"region",
+         "-",
+         "mesh volume region (gmsh physical group) holding the metal",
+         "the mesh region of the implant"},
+        {"alloy", "-", "alloy of the alloy database", "an alloy name"},
+        {"environment",
+         "-",
+         "in_vivo: the in-vitro rate times the alloy's in_vivo_factor",
+         "",
+         0,
+         0,
+         {"in_vivo", "in_vitro"},
+         "in_vivo"},
+        {"environment_factor",
+         "-",
+         "factor on the in-vitro rate (default: the alloy's in_vivo_factor in "
+         "vivo, 1 in vitro)",
+         "a positive factor on the in-vitro rate",
+         1e-6,
+         1e3},
+        {"pit_size_um",
+         "um",
+         "pit size: the pitting factor is constant on a grid of this spacing",
+         "a pit size in micrometres",
+         1e-3,
+         1e6,
+         {},
+         "100"},
+        {"pitting_seed",
+         "-",
+         "seed of the pitting field (same seed, same pattern on any mesh)",
+         "",
+         0,
+         2147483647,
+         {},
+         "1"}};
+      // The alloy's properties, overridable here.
+      for (const KeySpec &k : overridable(alloy_property_specs()))
+        specs.push_back(k);
+      return specs;
+    }();
     return specs;
   }
 

@@ -27,7 +27,7 @@ namespace mgsim
     /** Seed of the pitting field. */
     unsigned long pitting_seed = 1;
 
-    /** The keys of [implant] (the alloy's properties besides). */
+    /** The keys of [implant], the alloy's properties among them. */
     static const std::vector<KeySpec> &
     keys();
     /** Reads [implant] with the alloy from @p alloys (of @p case_file). */

@@ -18,11 +18,8 @@ namespace mgsim
        0,
        0,
        tissue_roles()}};
-    // The tissue's properties, overridable here (units and ranges from the
-    // tissue database's declarations).
-    for (const PropertySpec &p : tissue_property_specs(species))
-      specs.push_back(
-        {p.key, p.unit, p.description, p.expectation(), p.lower, p.upper});
+    for (const KeySpec &k : overridable(tissue_property_specs(species)))
+      specs.push_back(k);
     return specs;
   }
 
