@@ -563,23 +563,9 @@ namespace mgsim
   {
     Timer timer;
     timer.restart();
-    // Measured on the default wire case over its first day (both species,
-    // bench/): hypre's defaults (Falgout coarsening, classical interpolation,
-    // operator complexity 2.9) took 0.21 s/step at 62k Q1 DoFs (0.15 s with
-    // strong threshold 0.7) and 8.5 s/step at 484k; HMIS coarsening, ext+i
-    // interpolation with at most 4 entries per row and one aggressive level
-    // take slightly more CG iterations but 0.07 and 2.8 s/step. PETSc reads
-    // these from its options database; deal.II sets the others below.
-    PetscOptionsSetValue(nullptr, "-pc_hypre_boomeramg_coarsen_type", "HMIS");
-    PetscOptionsSetValue(nullptr, "-pc_hypre_boomeramg_interp_type", "ext+i");
-    PetscOptionsSetValue(nullptr, "-pc_hypre_boomeramg_P_max", "4");
-    PETScWrappers::PreconditionBoomerAMG::AdditionalData data;
-    data.symmetric_operator               = true;
-    data.strong_threshold                 = setup_data.amg_strong_threshold;
-    data.aggressive_coarsening_num_levels = 1;
-    amg = std::make_unique<PETScWrappers::PreconditionBoomerAMG>();
-    amg->initialize(system_matrix, data);
-    PCSetReusePreconditioner(amg->get_pc(), PETSC_TRUE);
+    if (!amg)
+      amg = std::make_unique<AmgPreconditioner>();
+    amg->initialize(system_matrix, setup_data.amg_strong_threshold);
     amg_matches_matrix = true;
     statistics.amg_setup_seconds += timer.wall_time();
   }

@@ -13,13 +13,13 @@
 
 #include "base/linear_algebra.h"
 #include "input/tissue_database.h"
+#include "physics/amg_preconditioner.h"
 
 #include <deal.II/base/index_set.h>
 #include <deal.II/dofs/dof_handler.h>
 #include <deal.II/hp/fe_values.h>
 #include <deal.II/hp/q_collection.h>
 #include <deal.II/lac/affine_constraints.h>
-#include <deal.II/lac/petsc_precondition.h>
 
 #include <functional>
 #include <map>
@@ -356,8 +356,8 @@ namespace mgsim
     /** 1 at DoFs that touch a tissue cell, 0 at implant-only DoFs. */
     VectorType active;
     /** Diagonal entry of the implant-only DoFs' rows in the system matrix. */
-    double inactive_diagonal = 1;
-    std::unique_ptr<dealii::PETScWrappers::PreconditionBoomerAMG> amg;
+    double                             inactive_diagonal = 1;
+    std::unique_ptr<AmgPreconditioner> amg;
 
     /** Linear functionals: content (int alpha phi_i), clearance (int alpha k
      * phi_i), washout. */
