@@ -36,16 +36,23 @@ namespace mgsim
     clear();
     matrix = static_cast<Mat>(system);
 
-    // One V-cycle as a preconditioner; symmetric smoothing for CG.
+    // One V-cycle as a preconditioner.
     set_default("pc_hypre_boomeramg_max_iter", "1");
     set_default("pc_hypre_boomeramg_tol", "0");
-    set_default("pc_hypre_boomeramg_relax_type_all", "symmetric-SOR/Jacobi");
-    // Measured on the default wire case over its first day (both species,
-    // bench/): hypre's defaults (Falgout coarsening, classical interpolation,
-    // operator complexity 2.9) took 0.21 s/step at 62k Q1 DoFs and 8.5 s/step
-    // at 484k; HMIS coarsening, ext+i interpolation with at most 4 entries per
-    // row and one aggressive level take slightly more CG iterations but 0.07
-    // and 2.8 s/step.
+    // Measured (bench/, both species, at the solver's stopping test):
+    // - HMIS coarsening, ext+i interpolation with at most 4 entries per row
+    //   and one aggressive level: hypre's defaults (Falgout, classical
+    //   interpolation, operator complexity 2.9) were 3x slower per step on
+    //   the wire case at 62k and 484k unknowns.
+    // - Strong threshold 0.7: on a radially graded O-grid (grading 1.15,
+    //   cells 0.14 um x 25 um x 125 um at the wire) 0.5 took 53 + 12 CG
+    //   iterations per step, 0.7 5.9 + 5.0 and 0.8 5.9 + 2.8; on the shipped
+    //   meshes 0.5 and 0.7 are within 10 % of each other.
+    // - Chebyshev smoothing (symmetric, as CG needs): 1.2-2 x more
+    //   iterations than hybrid symmetric Gauss-Seidel but half the cost per
+    //   cycle; 40 % faster per step on the graded mesh, 25 % faster on the
+    //   extract and wire cases, within 15 % on the others.
+    set_default("pc_hypre_boomeramg_relax_type_all", "Chebyshev");
     set_default("pc_hypre_boomeramg_coarsen_type", "HMIS");
     set_default("pc_hypre_boomeramg_interp_type", "ext+i");
     set_default("pc_hypre_boomeramg_P_max", "4");
@@ -59,9 +66,9 @@ namespace mgsim
     check(PCSetType(pc, PCHYPRE));
     check(PCHYPRESetType(pc, "boomeramg"));
     check(PCSetFromOptions(pc));
-    // The hierarchy is built by the first solve and then stays when the
-    // matrix moves (a new step length, opened cells): the caller decides
-    // when to rebuild.
+    check(PCSetUp(pc));
+    // The hierarchy stays when the matrix moves (a new step length, opened
+    // cells): the caller decides when to rebuild.
     check(PCSetReusePreconditioner(pc, PETSC_TRUE));
   }
 } // namespace mgsim

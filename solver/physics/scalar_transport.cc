@@ -1,5 +1,6 @@
 #include "physics/scalar_transport.h"
 
+#include "physics/concentration_cg.h"
 #include "physics/new_dof_values.h"
 #include "physics/nodal_average.h"
 
@@ -10,8 +11,6 @@
 #include <deal.II/hp/fe_values.h>
 #include <deal.II/lac/dynamic_sparsity_pattern.h>
 #include <deal.II/lac/full_matrix.h>
-#include <deal.II/lac/petsc_solver.h>
-#include <deal.II/lac/solver_control.h>
 #include <deal.II/lac/sparsity_tools.h>
 
 #include <petscsys.h>
@@ -141,7 +140,13 @@ namespace mgsim
           {
             system_matrix.compress(VectorOperation::add);
             update_dirichlet_lift();
+            update_inverse_diagonal();
+            recent_solutions.refresh(system_matrix,
+                                     system_mass_factor,
+                                     constrained_mass_matrix);
           }
+        else
+          recent_solutions.clear();
       }
 
     fill_new_dof_values(dof_handler, opened, was_active, c);
@@ -271,6 +276,7 @@ namespace mgsim
     system_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
     system_mass_factor = -1;
     amg.reset();
+    recent_solutions.clear();
 
     assemble_operators();
   }
@@ -546,16 +552,17 @@ namespace mgsim
 
     system_mass_factor = mass_factor;
     update_dirichlet_lift();
+    update_inverse_diagonal();
     statistics.assembly_seconds += timer.wall_time();
 
-    // The AMG hierarchy of f' M + L still preconditions f M + L well while
-    // f/f' stays within a factor 2: keep it (PETSc would otherwise set it
-    // up again for the changed matrix).
-    if (amg && mass_factor < 2 * amg_mass_factor &&
-        mass_factor > 0.5 * amg_mass_factor)
-      return;
-    build_amg();
-    amg_mass_factor = mass_factor;
+    // The hierarchy of f' M + L still preconditions f M + L: kept (until CG
+    // slows down, solve_step()). Measured on the tumour case over 14 days
+    // (16 adaptive steps from 1 h to 64 h, both species): rebuilding
+    // whenever f moved by a factor 2 built it 11 times and took 8.6 s of
+    // steps; building it once took 6.1 s with 8.8 + 11.8 instead of 7.8 +
+    // 11.0 CG iterations per step.
+    if (!amg)
+      build_amg();
   }
 
   void
@@ -568,6 +575,15 @@ namespace mgsim
     amg->initialize(system_matrix, setup_data.amg_strong_threshold);
     amg_matches_matrix = true;
     statistics.amg_setup_seconds += timer.wall_time();
+  }
+
+  void
+  ScalarTransport::update_inverse_diagonal()
+  {
+    inverse_diagonal.reinit(owned_dofs, comm);
+    Vec d = static_cast<const Vec &>(inverse_diagonal);
+    MatGetDiagonal(system_matrix.petsc_matrix(), d);
+    VecReciprocal(d);
   }
 
   void
@@ -716,28 +732,33 @@ namespace mgsim
       system_rhs(i) = 0;
     system_rhs.compress(VectorOperation::insert);
 
-    // Initial guess: extrapolation from the last two steps.
-    current_solution = old_solution;
-    if (a2 != 0)
-      current_solution.sadd(1 + omega, -omega, older_solution);
+    // Initial guess: the best approximation in the span of recent solutions
+    // or, with none yet, the extrapolation from the last two steps.
+    if (!recent_solutions.guess(system_rhs, mass_factor, current_solution))
+      {
+        current_solution = old_solution;
+        if (a2 != 0)
+          current_solution.sadd(1 + omega, -omega, older_solution);
+      }
     constraints.set_zero(current_solution);
     statistics.assembly_seconds += timer.wall_time();
 
     timer.restart();
-    // PETSc's CG tests the preconditioned residual by default, whose scale
-    // (entries of A^-1, ~1e14 for m^3-sized cells) has nothing to do with
-    // the right-hand side: every solve then ran to round-off. Testing the
-    // true residual makes linear_tolerance mean what it says; with the
-    // extrapolated initial guess a quiet step then takes 2-5 iterations
-    // instead of 30-40 (measured, bench/). deal.II's solver reads this from
-    // PETSc's options database (KSPSetFromOptions).
-    PetscOptionsSetValue(nullptr, "-ksp_norm_type", "unpreconditioned");
-    SolverControl           control(1000,
-                          setup_data.linear_tolerance * system_rhs.l2_norm());
-    PETScWrappers::SolverCG cg(control, comm);
+    // The concentration scale: a species that starts from zero (H2) takes
+    // its scale from the iterates.
+    const double scale =
+      std::max(old_solution.linfty_norm(), background_field.linfty_norm());
     try
       {
-        cg.solve(system_matrix, current_solution, system_rhs, *amg);
+        const CgResult result =
+          solve_to_concentration(system_matrix,
+                                 system_rhs,
+                                 *amg,
+                                 inverse_diagonal,
+                                 setup_data.linear_tolerance,
+                                 scale,
+                                 current_solution);
+        statistics.iterations = result.iterations;
       }
     catch (const std::exception &e)
       {
@@ -746,8 +767,11 @@ namespace mgsim
                       setup_data.name +
                       ": linear solver did not converge: " + e.what()));
       }
+    recent_solutions.add(current_solution,
+                         system_matrix,
+                         mass_factor,
+                         constrained_mass_matrix);
     constraints.distribute(current_solution);
-    statistics.iterations = control.last_step();
     // A hierarchy kept across opened cells (or step changes) is rebuilt
     // once CG needs clearly more iterations than right after its setup.
     if (amg_matches_matrix)
@@ -755,7 +779,6 @@ namespace mgsim
     else if (statistics.iterations > 2 * amg_iterations + 4)
       {
         build_amg();
-        amg_mass_factor = mass_factor;
       }
     statistics.solve_seconds = timer.wall_time();
 

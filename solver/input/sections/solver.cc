@@ -16,12 +16,13 @@ namespace mgsim
        "1"},
       {"linear_tolerance",
        "-",
-       "CG stopping criterion: true residual relative to the right-hand side",
+       "CG stops when every node's residual, in concentration units (r_i / "
+       "A_ii), is below this times the species' concentration scale",
        "a relative tolerance in (0, 1e-2]",
        1e-16,
        1e-2,
        {},
-       "1e-11"},
+       "1e-12"},
       {"amg_strong_threshold",
        "-",
        "BoomerAMG strong threshold",
@@ -29,7 +30,7 @@ namespace mgsim
        0,
        1,
        {},
-       "0.5"}};
+       "0.7"}};
     return specs;
   }
 
