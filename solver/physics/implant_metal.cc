@@ -7,6 +7,7 @@
 #include <deal.II/hp/fe_values.h>
 
 #include <limits>
+#include <memory>
 
 namespace mgsim
 {
@@ -14,6 +15,18 @@ namespace mgsim
 
   namespace
   {
+    /** Face areas and points of a cell's own (trilinear) faces. */
+    std::unique_ptr<FEFaceValues<3>>
+    face_geometry()
+    {
+      // No shape functions are needed; the element outlives every user.
+      static const FE_Nothing<3> no_element;
+      return std::make_unique<FEFaceValues<3>>(no_element,
+                                               QGauss<2>(4),
+                                               update_quadrature_points |
+                                                 update_JxW_values);
+    }
+
     constexpr double infinity = std::numeric_limits<double>::infinity();
 
     /**
@@ -133,11 +146,12 @@ namespace mgsim
     , molar_density(mg_molar_density)
     , face_quadrature(face_quadrature)
   {
+    const auto face_values = face_geometry();
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && cell->material_id() == implant)
         {
           CellMetal &metal = cells[cell->id()];
-          metal            = full_cell(cell);
+          metal            = full_cell(cell, *face_values);
           volume_at_start += metal.volume;
         }
     volume_at_start =
@@ -146,16 +160,12 @@ namespace mgsim
   }
 
   ImplantMetal::CellMetal
-  ImplantMetal::full_cell(const DoFHandler<3>::active_cell_iterator &cell) const
+  ImplantMetal::full_cell(const DoFHandler<3>::active_cell_iterator &cell,
+                          FEFaceValues<3> &face_values) const
   {
     // Geometry and mean pitting factor of every face, from the cell's own
     // (trilinear) faces, so faces shared by two metal cells agree.
-    const QGauss<2>     quadrature(4);
-    const FE_Nothing<3> no_element;
-    FEFaceValues<3>     face_values(no_element,
-                                quadrature,
-                                update_quadrature_points | update_JxW_values);
-    CellMetal           metal;
+    CellMetal metal;
     metal.volume = cell->measure();
     for (const unsigned int f : cell->face_indices())
       {
@@ -190,6 +200,7 @@ namespace mgsim
     // frustum shapes of parent and children differ slightly).
     const auto                 &triangulation = dof_handler.get_triangulation();
     std::map<CellId, CellMetal> result;
+    const auto                  face_values = face_geometry();
     for (const auto &[id, parent] : cells)
       {
         const auto parent_cell = triangulation.create_cell_iterator(id);
@@ -203,7 +214,7 @@ namespace mgsim
         for (unsigned int c = 0; c < parent_cell->n_children(); ++c)
           {
             const auto child = with_dofs(parent_cell->child(c), dof_handler);
-            CellMetal  metal = full_cell(child);
+            CellMetal  metal = full_cell(child, *face_values);
             for (unsigned int a = 0; a < 3; ++a)
               {
                 const double half = parent.length[a] / 2;

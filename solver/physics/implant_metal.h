@@ -22,6 +22,7 @@
 #include "physics/pitting.h"
 
 #include <deal.II/dofs/dof_handler.h>
+#include <deal.II/fe/fe_values.h>
 #include <deal.II/grid/cell_id.h>
 #include <deal.II/hp/q_collection.h>
 #include <deal.II/lac/vector.h>
@@ -209,9 +210,10 @@ namespace mgsim
       recession_to_empty() const;
     };
 
-    /** An implant cell full of metal. */
+    /** An implant cell full of metal; @p face_values from face_geometry(). */
     CellMetal
-    full_cell(const dealii::DoFHandler<3>::active_cell_iterator &cell) const;
+    full_cell(const dealii::DoFHandler<3>::active_cell_iterator &cell,
+              dealii::FEFaceValues<3> &face_values) const;
 
     const dealii::DoFHandler<3>     &dof_handler;
     const dealii::types::material_id implant;

@@ -1,5 +1,7 @@
 #include "physics/nodal_average.h"
 
+#include "base/petsc_arrays.h"
+
 namespace mgsim
 {
   using namespace dealii;
@@ -12,23 +14,28 @@ namespace mgsim
     const MPI_Comm  comm  = dof_handler.get_communicator();
     VectorType sum_values(owned, comm), count(owned, comm), result(owned, comm);
     std::vector<types::global_dof_index> dofs;
+    std::vector<double>                  values_of_cell, ones;
+    // One PETSc call per cell and vector: element access costs one per entry
+    // (0.3 s per call on 149k cells, a quarter of the setup).
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && values.count(cell->material_id()))
         {
-          const double value = values.at(cell->material_id());
-          dofs.resize(cell->get_fe().n_dofs_per_cell());
+          const unsigned int n = cell->get_fe().n_dofs_per_cell();
+          dofs.resize(n);
           cell->get_dof_indices(dofs);
-          for (const auto i : dofs)
-            {
-              sum_values(i) += value;
-              count(i) += 1;
-            }
+          values_of_cell.assign(n, values.at(cell->material_id()));
+          ones.assign(n, 1.0);
+          sum_values.add(dofs, values_of_cell);
+          count.add(dofs, ones);
         }
     sum_values.compress(VectorOperation::add);
     count.compress(VectorOperation::add);
-    for (const auto i : owned)
-      result(i) = count(i) > 0 ? sum_values(i) / count(i) : 0;
-    result.compress(VectorOperation::insert);
+    {
+      const petsc_arrays::ReadArray sums(sum_values), counts(count);
+      petsc_arrays::WriteArray      average(result);
+      for (unsigned int k = 0; k < owned.n_elements(); ++k)
+        average[k] = counts[k] > 0 ? sums[k] / counts[k] : 0;
+    }
     return result;
   }
 } // namespace mgsim
