@@ -21,10 +21,8 @@ namespace mgsim
     {
       // No shape functions are needed; the element outlives every user.
       static const FE_Nothing<3> no_element;
-      return std::make_unique<FEFaceValues<3>>(no_element,
-                                               QGauss<2>(4),
-                                               update_quadrature_points |
-                                                 update_JxW_values);
+      return std::make_unique<FEFaceValues<3>>(
+        no_element, QGauss<2>(4), update_quadrature_points | update_JxW_values);
     }
 
     constexpr double infinity = std::numeric_limits<double>::infinity();
