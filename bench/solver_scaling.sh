@@ -31,13 +31,10 @@ for level in $levels; do
       --set time.adaptive=false --set output.vtu=false 2>&1)
     total=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN{print e - s}')
     peak=$(printf '%s\n' "$log" | sed -n 's/.*peak memory \([0-9.e+]*\) MB.*/\1/p')
-    row=$(awk -F, -v total="$total" -v peak="$peak" '
-      FNR==1 {for (i = 1; i <= NF; i++) col[$i] = i; next}
-      FILENAME ~ /solver/ {n++; wall += $col["step_wall_s"]; mg += $col["cg_iterations_mg"]; h2 += $col["cg_iterations_h2"]}
-      FILENAME ~ /stats/ {dofs = $col["dofs"]}
-      END {printf "%d %.2f %.4f %.1f %.1f %.0f %.0f", dofs, total - wall, wall / n, mg / n, h2 / n, peak,
-                  peak * 1048576 / (2 * dofs)}' "$out/solver.csv" "$out/stats.csv")
-    read -r dofs setup step mg h2 peak_mb per_unknown <<<"$row"
+    row=$(awk -F, -v total="$total" -v peak="$peak" -f "$root/bench/mgsim_figures.awk" \
+      "$out/solver.csv" "$out/stats.csv")
+    read -r dofs setup step mg h2 peak_mb <<<"$row"
+    per_unknown=$(awk -v p="$peak_mb" -v n="$dofs" 'BEGIN{printf "%.0f", p * 1048576 / (2 * n)}')
     first=${first:-$step}
     printf "%-5s %-5s %9d %8.2f %8.3f %7.1f %7.1f %9.0f %12.0f %8.2f\n" "$level" "$np" "$dofs" \
       "$setup" "$step" "$mg" "$h2" "$peak_mb" "$per_unknown" "$(awk -v a="$first" -v b="$step" 'BEGIN{print a / b}')"

@@ -41,12 +41,10 @@ peak=$(sed -n 's/.*peak memory \([0-9.e+]*\) MB.*/\1/p' "$work/mgsim.log")
 released=$(awk -F, 'NR==1{for (i = 1; i <= NF; i++) col[$i] = i; next}
   NR>2{printf "%s%.17g", (NR>3 ? "," : ""), $col["mg_released_mol"] - prev}
   {prev = $col["mg_released_mol"]}' "$work/mgsim/stats.csv")
-mgsim_row=$(awk -F, -v total="$total" -v peak="$peak" '
-  FNR==1 {for (i = 1; i <= NF; i++) col[$i] = i; next}
-  FILENAME ~ /solver/ {n++; wall += $col["step_wall_s"]; mg += $col["cg_iterations_mg"]; h2 += $col["cg_iterations_h2"]}
-  FILENAME ~ /stats/ {dofs = $col["dofs"]; level = $col["max_c_mM"]}
-  END {printf "%d %.1f %.1f %.4f %.2f %.0f %.10g", dofs, mg / n, h2 / n, wall / n, total - wall, peak, level}' \
+mgsim_row=$(awk -F, -v total="$total" -v peak="$peak" -f "$root/bench/mgsim_figures.awk" \
   "$work/mgsim/solver.csv" "$work/mgsim/stats.csv")
+level=$(awk -F, 'NR==1{for (i = 1; i <= NF; i++) col[$i] = i; next} {l = $col["max_c_mM"]} END{printf "%.10g", l}' \
+  "$work/mgsim/stats.csv")
 
 # --- FEniCSx ----------------------------------------------------------------
 for pass in 1 2; do
@@ -65,7 +63,8 @@ print(p["unknowns"], "%.1f" % p["cg_per_step"], "%.4f" % p["s_per_step"],
 EOF
 )
 
-read -r m_dofs m_mg m_h2 m_step m_startup m_peak m_level <<<"$mgsim_row"
+read -r m_dofs m_startup m_step m_mg m_h2 m_peak <<<"$mgsim_row"
+m_level=$level
 read -r p_dofs p_its p_step p_startup p_peak p_level p_code <<<"$peer_row"
 echo "graded wire, $steps steps of 600 s, $ranks rank(s)"
 printf "%-22s %9s %17s %9s %10s %9s %12s\n" code unknowns "CG its/step" "s/step" "startup_s" "peak_MB" "surface_mM"

@@ -4,21 +4,31 @@
 
 #include <petscpc.h>
 
+#include <map>
 #include <string>
 
 namespace mgsim
 {
   namespace
   {
-    /** Sets -mgsim_@p key unless the user gave it (PETSC_OPTIONS, command
-     * line). */
+    /**
+     * Sets -mgsim_@p key unless the user gave it (PETSC_OPTIONS, command
+     * line). Which options the user gave is read once, before mgsim has set
+     * any: later calls (another species, another run in the same process)
+     * then set their own values instead of finding mgsim's first ones.
+     */
     void
     set_default(const std::string &key, const std::string &value)
     {
-      const std::string name  = "-mgsim_" + key;
-      PetscBool         given = PETSC_FALSE;
-      PetscOptionsHasName(nullptr, nullptr, name.c_str(), &given);
-      if (!given)
+      static std::map<std::string, bool> given_by_user;
+      const std::string                  name = "-mgsim_" + key;
+      if (given_by_user.count(name) == 0)
+        {
+          PetscBool given = PETSC_FALSE;
+          PetscOptionsHasName(nullptr, nullptr, name.c_str(), &given);
+          given_by_user[name] = given;
+        }
+      if (!given_by_user[name])
         PetscOptionsSetValue(nullptr, name.c_str(), value.c_str());
     }
 

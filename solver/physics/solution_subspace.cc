@@ -22,26 +22,21 @@ namespace mgsim
       return result;
     }
 
-    /** y -= X (X^T y) for the orthonormal X; returns X^T y. */
-    std::vector<PetscScalar>
+    /** y -= X (X^T y) for the orthonormal X. */
+    void
     remove_span(const std::vector<VectorType> &basis, VectorType &y)
     {
-      std::vector<PetscScalar> coefficients(basis.size());
       if (basis.empty())
-        return coefficients;
-      std::vector<Vec> x = petsc_vectors(basis);
-      VecMDot(static_cast<const Vec &>(y),
-              x.size(),
-              x.data(),
-              coefficients.data());
-      std::vector<PetscScalar> minus(coefficients);
+        return;
+      std::vector<Vec>         x = petsc_vectors(basis);
+      std::vector<PetscScalar> minus(basis.size());
+      VecMDot(static_cast<const Vec &>(y), x.size(), x.data(), minus.data());
       for (auto &c : minus)
         c = -c;
       // The wrapper hands out its Vec handle as const only; the entries are
       // still ours to change.
       Vec target = static_cast<const Vec &>(y);
       VecMAXPY(target, x.size(), minus.data(), x.data());
-      return coefficients;
     }
   } // namespace
 
@@ -89,10 +84,9 @@ namespace mgsim
         return false;
       }
     x = 0;
-    std::vector<PetscScalar> weights(y.begin(), y.end());
     last_weights.assign(y.begin(), y.end());
     Vec target = static_cast<const Vec &>(x);
-    VecMAXPY(target, n, weights.data(), vectors.data());
+    VecMAXPY(target, n, last_weights.data(), vectors.data());
     return true;
   }
 
@@ -125,6 +119,8 @@ namespace mgsim
             if (std::abs(last_weights[k]) < std::abs(last_weights[drop]))
               drop = k;
         basis.erase(basis.begin() + drop);
+        // The weights no longer match the directions' positions.
+        last_weights.clear();
         for (FullMatrix<double> *m : {&mass_projection, &operator_projection})
           {
             FullMatrix<double> kept(max_size - 1, max_size - 1);
