@@ -3,6 +3,7 @@
 #include "physics/concentration_cg.h"
 #include "physics/new_dof_values.h"
 #include "physics/nodal_average.h"
+#include "base/petsc_arrays.h"
 
 #include <deal.II/base/timer.h>
 #include <deal.II/base/utilities.h>
@@ -139,7 +140,6 @@ namespace mgsim
         if (system_mass_factor > 0)
           {
             system_matrix.compress(VectorOperation::add);
-            update_dirichlet_lift();
             update_inverse_diagonal();
             recent_solutions.refresh(system_matrix,
                                      system_mass_factor,
@@ -247,8 +247,9 @@ namespace mgsim
                           &washout_weights,
                           &clearance_background_rhs,
                           &washout_background_rhs,
-                          &dirichlet_values,
                           &dirichlet_lift,
+                          &dirichlet_mass_rows,
+                          &dirichlet_operator_rows,
                           &background_field,
                           &old_solution,
                           &older_solution,
@@ -262,16 +263,14 @@ namespace mgsim
     active = tissue_indicator();
     make_constraints();
 
-    // The pattern keeps constrained DoFs: M and L are used unconstrained
-    // (M * c_old, balance residuals), see PLATFORM.md.
+    // The pattern keeps constrained DoFs: cells that open later add their
+    // terms without a new pattern, see PLATFORM.md.
     DynamicSparsityPattern dsp(relevant_dofs);
     DoFTools::make_sparsity_pattern(dof_handler, dsp, constraints, true);
     SparsityTools::distribute_sparsity_pattern(dsp,
                                                owned_dofs,
                                                comm,
                                                relevant_dofs);
-    mass_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
-    operator_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
     constrained_mass_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
     system_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
     system_mass_factor = -1;
@@ -298,6 +297,7 @@ namespace mgsim
     DoFTools::make_hanging_node_constraints(dof_handler, constraints);
 
     dirichlet_dofs.clear();
+    relevant_dirichlet_dofs = IndexSet(dof_handler.n_dofs());
     if (!setup_data.background_boundaries.empty())
       {
         VectorType ghosted_background(owned_dofs, relevant_dofs, comm);
@@ -316,6 +316,7 @@ namespace mgsim
             {
               constraints.add_line(i);
               constraints.set_inhomogeneity(i, ghosted_background(i));
+              relevant_dirichlet_dofs.add_index(i);
               if (owned_dofs.is_element(i))
                 {
                   dirichlet_dofs.push_back(i);
@@ -323,10 +324,7 @@ namespace mgsim
             }
       }
     constraints.close();
-    // All constrained values (Dirichlet, and hanging nodes between them),
-    // free DoFs 0: what the lift carries to the right-hand side.
-    dirichlet_values = 0;
-    constraints.distribute(dirichlet_values);
+    relevant_dirichlet_dofs.compress();
     hanging_dofs.clear();
     for (const auto i : owned_dofs)
       if (constraints.is_constrained(i) &&
@@ -435,11 +433,33 @@ namespace mgsim
   void
   ScalarTransport::add_cell_terms(const CellTerms &terms)
   {
-    mass_matrix.add(terms.dofs, terms.mass, false);
-    operator_matrix.add(terms.dofs, terms.operator_, false);
     constraints.distribute_local_to_global(terms.mass,
                                            terms.dofs,
                                            constrained_mass_matrix);
+    // The unconstrained terms at the constrained values g (their value
+    // after distribute(): the inhomogeneity) and at the Dirichlet DoFs.
+    const unsigned int n = terms.dofs.size();
+    Vector<double>     g(n), at_dirichlet(n);
+    bool               touches_boundary = false;
+    for (unsigned int i = 0; i < n; ++i)
+      if (constraints.is_constrained(terms.dofs[i]))
+        {
+          g(i)         = constraints.get_inhomogeneity(terms.dofs[i]);
+          at_dirichlet(i) =
+            relevant_dirichlet_dofs.is_element(terms.dofs[i]) ? 1 : 0;
+          touches_boundary = touches_boundary || g(i) != 0 ||
+                             at_dirichlet(i) != 0;
+        }
+    if (touches_boundary)
+      {
+        Vector<double> product(n);
+        terms.operator_.vmult(product, g);
+        dirichlet_lift.add(terms.dofs, product);
+        terms.mass.Tvmult(product, at_dirichlet);
+        dirichlet_mass_rows.add(terms.dofs, product);
+        terms.operator_.Tvmult(product, at_dirichlet);
+        dirichlet_operator_rows.add(terms.dofs, product);
+      }
     content_weights.add(terms.dofs, terms.content);
     clearance_weights.add(terms.dofs, terms.clearance);
     washout_weights.add(terms.dofs, terms.washout);
@@ -450,14 +470,15 @@ namespace mgsim
   void
   ScalarTransport::compress_operators()
   {
-    for (MatrixType *m :
-         {&mass_matrix, &operator_matrix, &constrained_mass_matrix})
-      m->compress(VectorOperation::add);
+    constrained_mass_matrix.compress(VectorOperation::add);
     for (VectorType *v : {&content_weights,
                           &clearance_weights,
                           &washout_weights,
                           &clearance_background_rhs,
-                          &washout_background_rhs})
+                          &washout_background_rhs,
+                          &dirichlet_lift,
+                          &dirichlet_mass_rows,
+                          &dirichlet_operator_rows})
       v->compress(VectorOperation::add);
     clearance_background_total = total(clearance_background_rhs);
     washout_background_total   = total(washout_background_rhs);
@@ -483,18 +504,17 @@ namespace mgsim
   void
   ScalarTransport::assemble_operators()
   {
-    mass_matrix             = 0;
-    operator_matrix         = 0;
     constrained_mass_matrix = 0;
     for (VectorType *v : {&content_weights,
                           &clearance_weights,
                           &washout_weights,
                           &clearance_background_rhs,
-                          &washout_background_rhs})
+                          &washout_background_rhs,
+                          &dirichlet_lift,
+                          &dirichlet_mass_rows,
+                          &dirichlet_operator_rows})
       *v = 0;
-    for (MatrixType *m :
-         {&mass_matrix, &operator_matrix, &constrained_mass_matrix})
-      reserve_implant_entries(*m);
+    reserve_implant_entries(constrained_mass_matrix);
     for_each_cell([&](const CellTerms &terms) { add_cell_terms(terms); });
     compress_operators();
   }
@@ -551,7 +571,6 @@ namespace mgsim
       }
 
     system_mass_factor = mass_factor;
-    update_dirichlet_lift();
     update_inverse_diagonal();
     statistics.assembly_seconds += timer.wall_time();
 
@@ -584,16 +603,6 @@ namespace mgsim
     Vec d = static_cast<const Vec &>(inverse_diagonal);
     MatGetDiagonal(system_matrix.petsc_matrix(), d);
     VecReciprocal(d);
-  }
-
-  void
-  ScalarTransport::update_dirichlet_lift()
-  {
-    // The Dirichlet values through the unconstrained operator.
-    VectorType tmp(owned_dofs, comm);
-    operator_matrix.vmult(dirichlet_lift, dirichlet_values);
-    mass_matrix.vmult(tmp, dirichlet_values);
-    dirichlet_lift.add(system_mass_factor, tmp);
   }
 
   void
@@ -711,23 +720,28 @@ namespace mgsim
       assemble_system_matrix(mass_factor); // times itself and the AMG
     timer.restart();
 
-    // Full (unconstrained) right-hand side: history, clearance towards c_b,
-    // washout towards c_b, sources.
-    VectorType history(owned_dofs, comm), rhs(owned_dofs, comm);
+    // The unconstrained equations read f M c + L c = M h + b, with the
+    // history h = (-a1 c^n - a2 c^{n-1}) / dt and the load b (clearance and
+    // washout towards c_b, sources). Both c and h take the constrained
+    // values of their constraints: c = C c^ + g, h = C h^ + f g. The
+    // constrained system is then A c^ = M_c h^ + C^T (b - L g), with
+    // Dirichlet rows zero (the f M g terms cancel).
+    VectorType history(owned_dofs, comm), load(owned_dofs, comm);
     history.equ(-a1 / dt, old_solution);
     if (a2 != 0)
       history.add(-a2 / dt, older_solution);
-    mass_matrix.vmult(rhs, history);
-    rhs += clearance_background_rhs;
-    rhs += washout_background_rhs;
-    rhs += source;
+    const double history_at_dirichlet = dirichlet_mass_rows * history;
+    load = clearance_background_rhs;
+    load += washout_background_rhs;
+    load += source;
+    const double load_at_dirichlet = sum_at_dirichlet(load);
 
-    // Constrained right-hand side C^T (b - A g): the constrained values g
-    // lifted through the unconstrained operator, hanging entries handed to
-    // their masters, Dirichlet rows zero.
-    VectorType system_rhs(rhs);
-    system_rhs -= dirichlet_lift;
-    condense(system_rhs);
+    VectorType system_rhs(owned_dofs, comm);
+    constraints.set_zero(history);
+    constrained_mass_matrix.vmult(system_rhs, history);
+    load -= dirichlet_lift;
+    condense(load);
+    system_rhs += load;
     for (const auto i : dirichlet_dofs)
       system_rhs(i) = 0;
     system_rhs.compress(VectorOperation::insert);
@@ -783,18 +797,12 @@ namespace mgsim
     statistics.solve_seconds = timer.wall_time();
 
     // Mass balance. Rates at t^{n+1} [mol/s]; the Dirichlet outflow is the
-    // residual of the unconstrained equations at the constrained DoFs, with
-    // the hanging nodes' residuals handed to their masters first.
-    VectorType residual(rhs), operator_c(owned_dofs, comm);
-    operator_matrix.vmult(operator_c, current_solution);
-    residual -= operator_c;
-    mass_matrix.vmult(operator_c, current_solution);
-    residual.add(-mass_factor, operator_c);
-    condense(residual);
-    double dirichlet_outflow = 0;
-    for (const auto i : dirichlet_dofs)
-      dirichlet_outflow += residual(i);
-    dirichlet_outflow = Utilities::MPI::sum(dirichlet_outflow, comm);
+    // residual of the unconstrained equations summed over the Dirichlet
+    // rows, M h + b - f M c - L c there (M and L are symmetric).
+    const double dirichlet_outflow =
+      history_at_dirichlet + load_at_dirichlet -
+      mass_factor * (dirichlet_mass_rows * current_solution) -
+      dirichlet_operator_rows * current_solution;
 
     const double release_rate = total(source);
     const double clearance_rate =
@@ -836,6 +844,16 @@ namespace mgsim
     ghosted_solution = current_solution;
     previous_step    = dt;
     have_history     = true;
+  }
+
+  double
+  ScalarTransport::sum_at_dirichlet(const VectorType &v) const
+  {
+    double                        sum = 0;
+    const petsc_arrays::ReadArray entries(v);
+    for (const auto i : dirichlet_dofs)
+      sum += entries[owned_dofs.index_within_set(i)];
+    return Utilities::MPI::sum(sum, comm);
   }
 
   double

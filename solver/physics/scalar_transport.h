@@ -294,6 +294,9 @@ namespace mgsim
       VectorType                                         &c,
       const std::vector<dealii::types::global_dof_index> &correction_dofs,
       double                                              content_before);
+    /** Sum of @p v over the Dirichlet DoFs (all ranks). */
+    double
+    sum_at_dirichlet(const VectorType &v) const;
     /** v <- C^T v for the hanging-node constraints. */
     void
     condense(VectorType &v) const;
@@ -310,8 +313,6 @@ namespace mgsim
     /** Zero entries for the couplings of implant cells in @p matrix. */
     void
     reserve_implant_entries(MatrixType &matrix) const;
-    void
-    update_dirichlet_lift();
     /** 1 / diagonal of the system matrix, for the stopping test. */
     void
     update_inverse_diagonal();
@@ -340,14 +341,18 @@ namespace mgsim
     dealii::AffineConstraints<double> constraints;
     /** Owned DoFs with a Dirichlet (background) constraint. */
     std::vector<dealii::types::global_dof_index> dirichlet_dofs;
+    /** Locally relevant DoFs with a Dirichlet constraint. */
+    dealii::IndexSet relevant_dirichlet_dofs;
     /** Owned hanging nodes (constrained to other DoFs). */
     std::vector<dealii::types::global_dof_index> hanging_dofs;
 
-    /** alpha-weighted mass matrix, no constraints applied. */
-    MatrixType mass_matrix;
-    /** Stiffness + clearance + washout, no constraints applied. */
-    MatrixType operator_matrix;
-    /** M with constraints, to move the system matrix to a new step. */
+    /**
+     * M with constraints: the history's part of the right-hand side, and
+     * what moves the system matrix to a new step length. The unconstrained
+     * M and L are not kept (they would double the memory): what the
+     * constrained equations need of them is the lift L g of the Dirichlet
+     * values and their rows at the Dirichlet DoFs, gathered per cell below.
+     */
     MatrixType constrained_mass_matrix;
     /** mass_factor * M + L with constraints, what CG solves. */
     MatrixType system_matrix;
@@ -374,10 +379,19 @@ namespace mgsim
     VectorType clearance_background_rhs, washout_background_rhs;
     /** Their sums: int alpha k c_b dV, int beta c_b dS [mol/s]. */
     double clearance_background_total = 0, washout_background_total = 0;
-    /** Dirichlet values at constrained DoFs, zero elsewhere. */
-    VectorType dirichlet_values;
-    /** system-operator applied to dirichlet_values (the lift). */
+    /**
+     * L g: the unconstrained L applied to the constrained values g
+     * (Dirichlet values, and hanging nodes between them; free DoFs 0). The
+     * mass part of the lift cancels against the history's constrained
+     * values, which are g times the mass factor.
+     */
     VectorType dirichlet_lift;
+    /**
+     * M 1_D and L 1_D for the indicator 1_D of the Dirichlet DoFs: the sums
+     * of the unconstrained equations' rows there, whose residual is what
+     * leaves through those boundaries (the ledger).
+     */
+    VectorType dirichlet_mass_rows, dirichlet_operator_rows;
 
     VectorType background_field;
     VectorType old_solution, older_solution, current_solution;
