@@ -118,35 +118,17 @@ namespace mgsim
       {
         // Only the opened cells change the operators: add their terms, and
         // drop the placeholder rows of the joining DoFs.
-        FullMatrix<double> cell_matrix;
-        for_each_cell(
-          [&](const CellTerms &terms) {
-            add_cell_terms(terms);
-            if (system_mass_factor > 0)
-              {
-                cell_matrix = terms.operator_;
-                cell_matrix.add(system_mass_factor, terms.mass);
-                constraints.distribute_local_to_global(cell_matrix,
-                                                       terms.dofs,
-                                                       system_matrix);
-              }
-          },
-          &opened);
-        if (system_mass_factor > 0)
+        for_each_cell([&](const CellTerms &terms) { add_cell_terms(terms); },
+                      &opened);
+        if (inactive_diagonal > 0)
           for (const auto i : joining)
             system_matrix.add(i, i, -inactive_diagonal);
         amg_matches_matrix = false;
         compress_operators();
-        if (system_mass_factor > 0)
-          {
-            system_matrix.compress(VectorOperation::add);
-            update_inverse_diagonal();
-            recent_solutions.refresh(system_matrix,
-                                     system_mass_factor,
-                                     constrained_mass_matrix);
-          }
-        else
-          recent_solutions.clear();
+        update_inverse_diagonal();
+        recent_solutions.refresh(system_matrix,
+                                 system_mass_factor,
+                                 constrained_mass_matrix);
       }
 
     fill_new_dof_values(dof_handler, opened, was_active, c);
@@ -273,7 +255,6 @@ namespace mgsim
                                                relevant_dofs);
     constrained_mass_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
     system_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
-    system_mass_factor = -1;
     amg.reset();
     recent_solutions.clear();
 
@@ -436,6 +417,21 @@ namespace mgsim
     constraints.distribute_local_to_global(terms.mass,
                                            terms.dofs,
                                            constrained_mass_matrix);
+    // The system matrix at its present mass factor, from the same terms;
+    // AffineConstraints does the symmetric elimination, which keeps it SPD
+    // for CG (a constrained row's diagonal is the sum of the cells' |a_ii|,
+    // linear in the mass factor as M's and L's diagonals are positive).
+    FullMatrix<double> cell_matrix(terms.operator_);
+    cell_matrix.add(system_mass_factor, terms.mass);
+    constraints.distribute_local_to_global(cell_matrix,
+                                           terms.dofs,
+                                           system_matrix);
+    for (unsigned int i = 0; i < cell_matrix.m(); ++i)
+      {
+        diagonal_sums.mass += terms.mass(i, i);
+        diagonal_sums.operator_ += terms.operator_(i, i);
+      }
+    diagonal_sums.count += cell_matrix.m();
     // The unconstrained terms at the constrained values g (their value
     // after distribute(): the inhomogeneity) and at the Dirichlet DoFs.
     const unsigned int n = terms.dofs.size();
@@ -471,6 +467,7 @@ namespace mgsim
   ScalarTransport::compress_operators()
   {
     constrained_mass_matrix.compress(VectorOperation::add);
+    system_matrix.compress(VectorOperation::add);
     for (VectorType *v : {&content_weights,
                           &clearance_weights,
                           &washout_weights,
@@ -504,7 +501,13 @@ namespace mgsim
   void
   ScalarTransport::assemble_operators()
   {
+    // The system matrix starts as L (mass factor 0): the first step moves
+    // it to its own f M + L with an axpy, as any later step length does.
     constrained_mass_matrix = 0;
+    system_matrix           = 0;
+    system_mass_factor      = 0;
+    inactive_diagonal       = 0;
+    diagonal_sums           = DiagonalSums();
     for (VectorType *v : {&content_weights,
                           &clearance_weights,
                           &washout_weights,
@@ -515,6 +518,7 @@ namespace mgsim
                           &dirichlet_operator_rows})
       *v = 0;
     reserve_implant_entries(constrained_mass_matrix);
+    reserve_implant_entries(system_matrix);
     for_each_cell([&](const CellTerms &terms) { add_cell_terms(terms); });
     compress_operators();
   }
@@ -523,64 +527,54 @@ namespace mgsim
   ScalarTransport::assemble_system_matrix(const double mass_factor)
   {
     Timer timer;
-    if (system_mass_factor < 0)
+    amg_matches_matrix = false;
+    // A new step length only moves the mass term: one sparse axpy with the
+    // constrained mass matrix instead of a cell loop (steps that end when a
+    // cell empties all differ). Its entries are a subset of the system
+    // matrix's.
+    MatAXPY(system_matrix.petsc_matrix(),
+            mass_factor - system_mass_factor,
+            constrained_mass_matrix.petsc_matrix(),
+            SUBSET_NONZERO_PATTERN);
+    if (inactive_diagonal == 0)
       {
-        // Once per mesh: the constrained matrix from the same cell terms as
-        // the unconstrained ones; AffineConstraints does the symmetric
-        // elimination, which keeps the matrix SPD for CG.
-        system_matrix = 0;
-        reserve_implant_entries(system_matrix);
-        FullMatrix<double> cell_matrix;
-        double             diagonal_sum = 0, diagonal_count = 0;
-        for_each_cell([&](const CellTerms &terms) {
-          cell_matrix = terms.operator_;
-          cell_matrix.add(mass_factor, terms.mass);
-          constraints.distribute_local_to_global(cell_matrix,
-                                                 terms.dofs,
-                                                 system_matrix);
-          for (unsigned int i = 0; i < cell_matrix.m(); ++i)
-            diagonal_sum += cell_matrix(i, i);
-          diagonal_count += cell_matrix.m();
-        });
         // Implant nodes carry no concentration: a diagonal-only row keeps
         // CG's matrix regular (their right-hand side is 0, so is their
         // value). Its entry is a power of 2 near a tissue node's diagonal
         // (8 cells): a unit entry next to cell terms of ~1e-12 would lose
         // their digits when the node joins and the entry is taken out again.
         const double mean_node_diagonal =
-          8 * Utilities::MPI::sum(diagonal_sum, comm) /
-          std::max(1.0, Utilities::MPI::sum(diagonal_count, comm));
+          8 *
+          (mass_factor * Utilities::MPI::sum(diagonal_sums.mass, comm) +
+           Utilities::MPI::sum(diagonal_sums.operator_, comm)) /
+          std::max(1.0, Utilities::MPI::sum(diagonal_sums.count, comm));
         inactive_diagonal = std::exp2(
           std::round(std::log2(std::max(mean_node_diagonal, 1e-300))));
-        for (const auto i : owned_dofs)
-          if (active(i) == 0)
-            system_matrix.add(i, i, inactive_diagonal);
+        const petsc_arrays::ReadArray is_active(active);
+        for (unsigned int k = 0; k < owned_dofs.n_elements(); ++k)
+          if (is_active[k] == 0)
+            system_matrix.add(owned_dofs.nth_index_in_set(k),
+                              owned_dofs.nth_index_in_set(k),
+                              inactive_diagonal);
         system_matrix.compress(VectorOperation::add);
-      }
-    else
-      {
-        amg_matches_matrix = false;
-        // A new step length only moves the mass term: one sparse axpy with
-        // the constrained mass matrix instead of a cell loop (steps that end
-        // when a cell empties all differ). Its entries are a subset of the
-        // system matrix's.
-        MatAXPY(system_matrix.petsc_matrix(),
-                mass_factor - system_mass_factor,
-                constrained_mass_matrix.petsc_matrix(),
-                SUBSET_NONZERO_PATTERN);
       }
 
     system_mass_factor = mass_factor;
     update_inverse_diagonal();
     statistics.assembly_seconds += timer.wall_time();
 
-    // The hierarchy of f' M + L still preconditions f M + L: kept (until CG
-    // slows down, solve_step()). Measured on the tumour case over 14 days
-    // (16 adaptive steps from 1 h to 64 h, both species): rebuilding
-    // whenever f moved by a factor 2 built it 11 times and took 8.6 s of
-    // steps; building it once took 6.1 s with 8.8 + 11.8 instead of 7.8 +
-    // 11.0 CG iterations per step.
-    if (!amg)
+    // The hierarchy of f' M + L still preconditions f M + L while f stays
+    // within a factor 16 of f' (and CG does not slow down, solve_step()).
+    // Measured on the tumour case over 14 days (16 adaptive steps from 1 h
+    // to 64 h, both species): rebuilding whenever f moved by a factor 2
+    // built it 11 times and took 8.6 s of steps; building it once took
+    // 6.1 s with 8.8 + 11.8 instead of 7.8 + 11.0 CG iterations per step.
+    // A step cut short to end on an output or end time (2.9 s after steps
+    // of 1 h) took 157 + 127 iterations on the old hierarchy, 14 + 11 on a
+    // new one.
+    constexpr double kept_factor_range = 16;
+    if (!amg || mass_factor > kept_factor_range * amg_mass_factor ||
+        kept_factor_range * mass_factor < amg_mass_factor)
       build_amg();
   }
 
@@ -592,6 +586,7 @@ namespace mgsim
     if (!amg)
       amg = std::make_unique<AmgPreconditioner>();
     amg->initialize(system_matrix, setup_data.amg_strong_threshold);
+    amg_mass_factor = system_mass_factor;
     amg_matches_matrix = true;
     statistics.amg_setup_seconds += timer.wall_time();
   }

@@ -356,15 +356,25 @@ namespace mgsim
     MatrixType constrained_mass_matrix;
     /** mass_factor * M + L with constraints, what CG solves. */
     MatrixType system_matrix;
-    double     system_mass_factor = -1;
+    double     system_mass_factor = 0;
+    /** Sums of the cells' diagonal entries of M and L, and their count. */
+    struct DiagonalSums
+    {
+      double mass = 0, operator_ = 0, count = 0;
+    } diagonal_sums;
+    /** The mass factor of the matrix the AMG was built from. */
+    double amg_mass_factor = 0;
     /** Whether the system matrix is still the one the AMG was built from. */
     bool amg_matches_matrix = false;
     /** Most CG iterations seen with an up-to-date hierarchy. */
     unsigned int amg_iterations = 0;
     /** 1 at DoFs that touch a tissue cell, 0 at implant-only DoFs. */
     VectorType active;
-    /** Diagonal entry of the implant-only DoFs' rows in the system matrix. */
-    double                             inactive_diagonal = 1;
+    /**
+     * Diagonal entry of the implant-only DoFs' rows in the system matrix (0
+     * until the first step sets it).
+     */
+    double                             inactive_diagonal = 0;
     std::unique_ptr<AmgPreconditioner> amg;
     /** 1 / diagonal of system_matrix. */
     VectorType inverse_diagonal;

@@ -4,7 +4,10 @@
 // strings, integers and nulls. Floating-point numbers agree to RELTOL:
 // a number on its own relative to its magnitude, an array of numbers (a
 // series over output times) relative to the array's largest magnitude, as
-// csv_check compares a column. Keys named with --skip (such as "case", the
+// csv_check compares a column; a number under one key in the objects of an
+// array (a figure per region) relative to that key's largest magnitude over
+// the array: solver errors scale with the field, not with a region's share
+// (a far region's excess dose is a small difference of larger levels). Keys named with --skip (such as "case", the
 // case file's path, which depends on the checkout) are not compared.
 #include <nlohmann/json.hpp>
 
@@ -12,6 +15,7 @@
 #include <cmath>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <set>
 #include <string>
 
@@ -50,15 +54,40 @@ namespace
                " (relative difference " + std::to_string(difference) + ")");
     }
 
+    /** Largest magnitude of each key's numbers over the objects of @p a
+     * and @p b (arrays of equal length). */
+    static std::map<std::string, double>
+    key_scales(const Json &a, const Json &b)
+    {
+      std::map<std::string, double> scales;
+      for (const Json *array : {&a, &b})
+        for (const Json &element : *array)
+          if (element.is_object())
+            for (auto i = element.begin(); i != element.end(); ++i)
+              if (i.value().is_number())
+                scales[i.key()] = std::max(scales[i.key()],
+                                           std::abs(i.value().get<double>()));
+      return scales;
+    }
+
+    /** @p scales: per key, the scale of an object's numbers (from its
+     * array, key_scales()); a number's own magnitude otherwise. */
     void
-    values(const std::string &where, const Json &a, const Json &b)
+    values(const std::string                   &where,
+           const Json                          &a,
+           const Json                          &b,
+           const std::map<std::string, double> *scales = nullptr,
+           double                               scale  = 0)
     {
       if (a.is_number_float() || b.is_number_float())
         {
           if (!a.is_number() || !b.is_number())
             return fail(where, "a number in one file only");
           const double x = a.get<double>(), y = b.get<double>();
-          return numbers(where, x, y, std::max(std::abs(x), std::abs(y)));
+          return numbers(where,
+                         x,
+                         y,
+                         std::max({scale, std::abs(x), std::abs(y)}));
         }
       if (a.type() != b.type())
         return fail(where, "different JSON types");
@@ -73,7 +102,13 @@ namespace
                 return fail(where,
                             "key '" + i.key() + "' vs '" + j.key() + "'");
               if (skipped.count(i.key()) == 0)
-                values(where + "/" + i.key(), i.value(), j.value());
+                values(where + "/" + i.key(),
+                       i.value(),
+                       j.value(),
+                       nullptr,
+                       scales && scales->count(i.key()) ?
+                         scales->at(i.key()) :
+                         0.0);
             }
           return;
         }
@@ -102,8 +137,9 @@ namespace
                         scale);
               return;
             }
+          const auto scales = key_scales(a, b);
           for (std::size_t k = 0; k < a.size(); ++k)
-            values(where + "/" + std::to_string(k), a[k], b[k]);
+            values(where + "/" + std::to_string(k), a[k], b[k], &scales);
           return;
         }
       if (a != b)
