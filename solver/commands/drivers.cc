@@ -341,13 +341,14 @@ namespace mgsim
 
     /**
      * Sets up and runs the case @p prm from t = 0 (as `mgsim run` does) and
-     * returns its exposure summary: one run of a comparison or calibration.
+     * returns its exposure summary: one run of a comparison or calibration,
+     * its mesh copied from @p mesh (loaded once for all of them).
      */
     ThresholdSummary
-    run_case(const CaseParameters &prm, MPI_Comm comm)
+    run_case(const CaseParameters &prm, MPI_Comm comm, MeshTemplate &mesh)
     {
       Problem problem(prm, comm);
-      problem.setup();
+      problem.setup(&mesh);
       run_problem(problem, prm, comm);
       return problem.exposure_summary();
     }
@@ -433,12 +434,13 @@ namespace mgsim
       }
 
     std::vector<AlloyOutcome> outcomes;
+    MeshTemplate              mesh(comm);
     for (std::size_t i = 0; i < alloys.size(); ++i)
       {
-        // The mesh comes from the gmsh cache; the operators are assembled
-        // again (they do not depend on the alloy; each run stays
-        // self-contained and repeatable from its case.resolved.cfg).
-        const ThresholdSummary summary = run_case(*cases[i], comm);
+        // The mesh is read once; the operators are assembled again (they
+        // do not depend on the alloy, but each run stays self-contained and
+        // repeatable from its case.resolved.cfg).
+        const ThresholdSummary summary = run_case(*cases[i], comm, mesh);
         if (Utilities::MPI::this_mpi_process(comm) == 0)
           outcomes.push_back(summarize_run(
             alloys[i], cases[i]->output.directory + "/stats.csv", summary));
@@ -511,7 +513,8 @@ namespace mgsim
       steady << std::setprecision(17) << scale * alloy.rate_steady_mm_per_y;
       return std::make_pair(initial.str(), steady.str());
     };
-    unsigned int run      = 0;
+    unsigned int run = 0;
+    MeshTemplate mesh(comm);
     const auto   mean_for = [&](double scale) {
       std::vector<std::string> o   = overrides;
       const auto [initial, steady] = rates(scale);
@@ -519,7 +522,7 @@ namespace mgsim
       o.push_back("implant.rate_steady_mm_per_y=" + steady);
       o.push_back("output.directory=" + root_directory + "/run_" +
                   std::to_string(++run));
-      return run_case(read_case(a.case_file, o), comm)
+      return run_case(read_case(a.case_file, o), comm, mesh)
         .regions[region]
         .mean_mg_end;
     };

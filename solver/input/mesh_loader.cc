@@ -18,6 +18,7 @@
 #include <iomanip>
 #include <limits>
 #include <sstream>
+#include <tuple>
 
 namespace mgsim
 {
@@ -239,6 +240,34 @@ namespace mgsim
     if (parameters.cylinder_axis >= 0)
       attach_cylinder_manifold(triangulation, parameters.cylinder_axis);
     triangulation.refine_global(parameters.refinements);
+    return info;
+  }
+
+  MeshTemplate::MeshTemplate(MPI_Comm comm)
+    : pristine(
+        comm,
+        Triangulation<3>::none,
+        parallel::distributed::Triangulation<3>::no_automatic_repartitioning)
+  {
+  }
+
+  MeshInfo
+  MeshTemplate::load(const MeshParameters                    &parameters,
+                     parallel::distributed::Triangulation<3> &triangulation)
+  {
+    const auto key = [](const MeshParameters &p) {
+      return std::make_tuple(p.file,
+                             p.refinements,
+                             p.unit_length,
+                             p.cylinder_axis);
+    };
+    if (pristine.n_cells() == 0 || key(parameters) != key(loaded_with))
+      {
+        pristine.clear();
+        info        = load_mesh(parameters, pristine);
+        loaded_with = parameters;
+      }
+    triangulation.copy_triangulation(pristine);
     return info;
   }
 

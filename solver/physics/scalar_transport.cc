@@ -1,9 +1,9 @@
 #include "physics/scalar_transport.h"
 
+#include "base/petsc_arrays.h"
 #include "physics/concentration_cg.h"
 #include "physics/new_dof_values.h"
 #include "physics/nodal_average.h"
-#include "base/petsc_arrays.h"
 
 #include <deal.II/base/timer.h>
 #include <deal.II/base/utilities.h>
@@ -440,11 +440,11 @@ namespace mgsim
     for (unsigned int i = 0; i < n; ++i)
       if (constraints.is_constrained(terms.dofs[i]))
         {
-          g(i)         = constraints.get_inhomogeneity(terms.dofs[i]);
+          g(i) = constraints.get_inhomogeneity(terms.dofs[i]);
           at_dirichlet(i) =
             relevant_dirichlet_dofs.is_element(terms.dofs[i]) ? 1 : 0;
-          touches_boundary = touches_boundary || g(i) != 0 ||
-                             at_dirichlet(i) != 0;
+          touches_boundary =
+            touches_boundary || g(i) != 0 || at_dirichlet(i) != 0;
         }
     if (touches_boundary)
       {
@@ -586,7 +586,7 @@ namespace mgsim
     if (!amg)
       amg = std::make_unique<AmgPreconditioner>();
     amg->initialize(system_matrix, setup_data.amg_strong_threshold);
-    amg_mass_factor = system_mass_factor;
+    amg_mass_factor    = system_mass_factor;
     amg_matches_matrix = true;
     statistics.amg_setup_seconds += timer.wall_time();
   }
@@ -726,7 +726,7 @@ namespace mgsim
     if (a2 != 0)
       history.add(-a2 / dt, older_solution);
     const double history_at_dirichlet = dirichlet_mass_rows * history;
-    load = clearance_background_rhs;
+    load                              = clearance_background_rhs;
     load += washout_background_rhs;
     load += source;
     const double load_at_dirichlet = sum_at_dirichlet(load);

@@ -83,9 +83,10 @@ namespace mgsim
   }
 
   void
-  Problem::setup()
+  Problem::setup(MeshTemplate *mesh_template)
   {
-    mesh = load_mesh(prm.mesh, triangulation);
+    mesh = mesh_template ? mesh_template->load(prm.mesh, triangulation) :
+                           load_mesh(prm.mesh, triangulation);
     setup_regions();
     setup_dofs();
     surface = metal->exposed_area();

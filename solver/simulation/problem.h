@@ -48,11 +48,12 @@ namespace mgsim
     ~Problem();
 
     /**
-     * Loads the mesh, checks it against the case and sets up DoFs and
-     * operators. Throws InputError for problems a user can fix.
+     * Loads the mesh (copies it from @p mesh_template, if given, which
+     * loads it once for several runs), checks it against the case and sets
+     * up DoFs and operators. Throws InputError for problems a user can fix.
      */
     void
-    setup();
+    setup(MeshTemplate *mesh_template = nullptr);
 
     /**
      * Instead of setup(): continues the run saved in checkpoint @p directory

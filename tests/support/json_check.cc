@@ -7,8 +7,9 @@
 // csv_check compares a column; a number under one key in the objects of an
 // array (a figure per region) relative to that key's largest magnitude over
 // the array: solver errors scale with the field, not with a region's share
-// (a far region's excess dose is a small difference of larger levels). Keys named with --skip (such as "case", the
-// case file's path, which depends on the checkout) are not compared.
+// (a far region's excess dose is a small difference of larger levels). Keys
+// named with --skip (such as "case", the case file's path, which depends on the
+// checkout) are not compared.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -65,8 +66,8 @@ namespace
           if (element.is_object())
             for (auto i = element.begin(); i != element.end(); ++i)
               if (i.value().is_number())
-                scales[i.key()] = std::max(scales[i.key()],
-                                           std::abs(i.value().get<double>()));
+                scales[i.key()] =
+                  std::max(scales[i.key()], std::abs(i.value().get<double>()));
       return scales;
     }
 
@@ -106,9 +107,8 @@ namespace
                        i.value(),
                        j.value(),
                        nullptr,
-                       scales && scales->count(i.key()) ?
-                         scales->at(i.key()) :
-                         0.0);
+                       scales && scales->count(i.key()) ? scales->at(i.key()) :
+                                                          0.0);
             }
           return;
         }
