@@ -551,11 +551,10 @@ namespace mgsim
         inactive_diagonal = std::exp2(
           std::round(std::log2(std::max(mean_node_diagonal, 1e-300))));
         const petsc_arrays::ReadArray is_active(active);
-        for (unsigned int k = 0; k < owned_dofs.n_elements(); ++k)
-          if (is_active[k] == 0)
-            system_matrix.add(owned_dofs.nth_index_in_set(k),
-                              owned_dofs.nth_index_in_set(k),
-                              inactive_diagonal);
+        unsigned int                  k = 0;
+        for (const auto i : owned_dofs)
+          if (is_active[k++] == 0)
+            system_matrix.add(i, i, inactive_diagonal);
         system_matrix.compress(VectorOperation::add);
       }
 
@@ -866,15 +865,11 @@ namespace mgsim
     // Over tissue nodes only: implant nodes hold 0 by construction. On the
     // raw local arrays: element access through the wrappers costs a PETSc
     // call per entry.
-    double             smallest = std::numeric_limits<double>::max();
-    const PetscScalar *c, *a;
-    VecGetArrayRead(static_cast<const Vec &>(current_solution), &c);
-    VecGetArrayRead(static_cast<const Vec &>(active), &a);
+    double                        smallest = std::numeric_limits<double>::max();
+    const petsc_arrays::ReadArray c(current_solution), a(active);
     for (unsigned int k = 0; k < owned_dofs.n_elements(); ++k)
       if (a[k] > 0)
-        smallest = std::min(smallest, double(c[k]));
-    VecRestoreArrayRead(static_cast<const Vec &>(active), &a);
-    VecRestoreArrayRead(static_cast<const Vec &>(current_solution), &c);
+        smallest = std::min(smallest, c[k]);
     return Utilities::MPI::min(smallest, comm);
   }
 } // namespace mgsim
