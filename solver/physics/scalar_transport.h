@@ -295,6 +295,13 @@ namespace mgsim
       const std::vector<dealii::types::global_dof_index> &correction_dofs,
       double                                              content_before);
     /** Sum of @p v over the Dirichlet DoFs (all ranks). */
+    /**
+     * Shifts the free DoFs' values of the solution so that the residual of
+     * A c = @p rhs sums to zero over them: the ledger's balance then holds
+     * whatever the stopping test left.
+     */
+    void
+    close_mass_balance(const VectorType &rhs);
     double
     sum_at_dirichlet(const VectorType &v) const;
     /** v <- C^T v for the hanging-node constraints. */

@@ -22,7 +22,7 @@ namespace mgsim
        1e-16,
        1e-2,
        {},
-       "1e-12"},
+       "1e-6"},
       {"amg_strong_threshold",
        "-",
        "BoomerAMG strong threshold",

@@ -9,7 +9,7 @@ namespace mgsim
   {
     unsigned int fe_degree = 1;
     /** CG stopping criterion relative to the right-hand side norm. */
-    double linear_tolerance = 1e-12;
+    double linear_tolerance = 1e-6;
     /** BoomerAMG strong threshold (0.5-0.7 suit 3D Laplacians). */
     double amg_strong_threshold = 0.7;
 
