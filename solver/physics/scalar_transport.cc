@@ -254,7 +254,9 @@ namespace mgsim
                                                comm,
                                                relevant_dofs);
     constrained_mass_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
-    system_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
+    // Same pattern: a copy of the structure is cheaper than a second
+    // preallocation from the pattern.
+    system_matrix.reinit(constrained_mass_matrix);
     amg.reset();
     recent_solutions.clear();
 
