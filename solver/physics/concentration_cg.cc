@@ -36,28 +36,35 @@ namespace mgsim
 
     /**
      * deal.II's CG hands each iteration's residual to print_vectors(): the
-     * test is made there, and the control below reports it.
+     * test is made there, and the control below reports it. CG iterates on
+     * the increment from the initial guess.
      */
     class ConcentrationTest : public SolverControl
     {
     public:
       ConcentrationTest(const VectorType &inverse_diagonal,
+                        const VectorType &guess,
                         const double      tolerance,
                         const double      scale)
         : SolverControl(1000, 0, false, false)
         , inverse_diagonal(inverse_diagonal)
+        , guess(guess)
         , tolerance(tolerance)
         , scale(scale)
         , work(inverse_diagonal)
       {
       }
 
-      /** Measures the residual @p r of iterate @p x. */
+      /** Measures the residual @p r of the guess plus @p increment. */
       void
-      measure(const VectorType &x, const VectorType &r)
+      measure(const VectorType &increment, const VectorType &r)
       {
         residual = scaled_max(r, inverse_diagonal, work);
-        limit    = tolerance * std::max(scale, max_norm(x));
+        VecWAXPY(static_cast<const Vec &>(work),
+                 1,
+                 static_cast<const Vec &>(increment),
+                 static_cast<const Vec &>(guess));
+        limit = tolerance * std::max(scale, max_norm(work));
       }
 
       State
@@ -76,6 +83,7 @@ namespace mgsim
 
     private:
       const VectorType &inverse_diagonal;
+      const VectorType &guess;
       const double      tolerance, scale;
       VectorType        work;
     };
@@ -113,14 +121,19 @@ namespace mgsim
                          const double      scale,
                          VectorType       &x)
   {
-    ConcentrationTest test(inverse_diagonal, tolerance, scale);
-    // The initial residual decides whether to iterate at all.
+    // The guess's residual decides whether to iterate at all, and is the
+    // right-hand side of the increment's equation A d = b - A x: CG starts
+    // from d = 0 and needs no product for its first residual.
     VectorType r(rhs);
     matrix.vmult(r, x);
     r.sadd(-1, 1, rhs);
-    test.measure(x, r);
+    VectorType        increment(rhs);
+    ConcentrationTest test(inverse_diagonal, x, tolerance, scale);
+    increment = 0;
+    test.measure(increment, r);
     ConcentrationCG cg(test);
-    cg.solve(matrix, x, rhs, preconditioner);
+    cg.solve(matrix, increment, r, preconditioner);
+    x += increment;
     return {test.last_step_, test.residual};
   }
 } // namespace mgsim

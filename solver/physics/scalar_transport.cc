@@ -125,7 +125,7 @@ namespace mgsim
             system_matrix.add(i, i, -inactive_diagonal);
         amg_matches_matrix = false;
         compress_operators();
-        update_inverse_diagonal();
+        update_matrix_vectors();
         recent_solutions.refresh(system_matrix,
                                  system_mass_factor,
                                  constrained_mass_matrix);
@@ -561,7 +561,7 @@ namespace mgsim
       }
 
     system_mass_factor = mass_factor;
-    update_inverse_diagonal();
+    update_matrix_vectors();
     statistics.assembly_seconds += timer.wall_time();
 
     // The hierarchy of f' M + L still preconditions f M + L while f stays
@@ -593,12 +593,24 @@ namespace mgsim
   }
 
   void
-  ScalarTransport::update_inverse_diagonal()
+  ScalarTransport::update_matrix_vectors()
   {
     inverse_diagonal.reinit(owned_dofs, comm);
     Vec d = static_cast<const Vec &>(inverse_diagonal);
     MatGetDiagonal(system_matrix.petsc_matrix(), d);
     VecReciprocal(d);
+
+    free_dofs.reinit(owned_dofs, comm);
+    free_dofs = active;
+    {
+      petsc_arrays::WriteArray f(free_dofs);
+      for (const auto &dofs : {dirichlet_dofs, hanging_dofs})
+        for (const auto i : dofs)
+          f[owned_dofs.index_within_set(i)] = 0;
+    }
+    free_operator_sums.reinit(owned_dofs, comm);
+    system_matrix.vmult(free_operator_sums, free_dofs);
+    free_stiffness = free_dofs * free_operator_sums;
   }
 
   void
@@ -851,20 +863,11 @@ namespace mgsim
     // to 1e-6 of the release. Shifting every free DoF's value by the same
     // s removes their sum exactly, 1_F^T (b - A (c + s 1_F)) = 0, and moves
     // the values by far less than the tolerance allows (doc/model.md §6).
-    VectorType free(active);
-    {
-      petsc_arrays::WriteArray f(free);
-      for (const auto &dofs : {dirichlet_dofs, hanging_dofs})
-        for (const auto i : dofs)
-          f[owned_dofs.index_within_set(i)] = 0;
-    }
-    VectorType product(owned_dofs, comm);
-    system_matrix.vmult(product, current_solution);
-    const double leak = free * rhs - free * product;
-    system_matrix.vmult(product, free);
-    const double stiffness = free * product;
-    if (stiffness > 0)
-      current_solution.add(leak / stiffness, free);
+    // A is symmetric: 1_F^T A c = (A 1_F)^T c, no product needed.
+    const double leak =
+      free_dofs * rhs - free_operator_sums * current_solution;
+    if (free_stiffness > 0)
+      current_solution.add(leak / free_stiffness, free_dofs);
   }
 
   double

@@ -320,9 +320,12 @@ namespace mgsim
     /** Zero entries for the couplings of implant cells in @p matrix. */
     void
     reserve_implant_entries(MatrixType &matrix) const;
-    /** 1 / diagonal of the system matrix, for the stopping test. */
+    /**
+     * What follows the system matrix: 1 / its diagonal (stopping test) and
+     * its free DoFs' row sums (mass balance). Called whenever it changes.
+     */
     void
-    update_inverse_diagonal();
+    update_matrix_vectors();
     void
     build_amg();
     bool
@@ -385,6 +388,12 @@ namespace mgsim
     std::unique_ptr<AmgPreconditioner> amg;
     /** 1 / diagonal of system_matrix. */
     VectorType inverse_diagonal;
+    /**
+     * The indicator 1_F of the free DoFs (tissue, neither Dirichlet nor
+     * hanging), A 1_F and 1_F^T A 1_F: what close_mass_balance() needs.
+     */
+    VectorType free_dofs, free_operator_sums;
+    double     free_stiffness = 0;
     /** Where the initial guesses come from. */
     SolutionSubspace recent_solutions;
 
