@@ -127,9 +127,9 @@ namespace mgsim
     VectorType r(rhs);
     matrix.vmult(r, x);
     r.sadd(-1, 1, rhs);
-    VectorType        increment(rhs);
+    VectorType increment;
+    increment.reinit(rhs); // zero
     ConcentrationTest test(inverse_diagonal, x, tolerance, scale);
-    increment = 0;
     test.measure(increment, r);
     ConcentrationCG cg(test);
     cg.solve(matrix, increment, r, preconditioner);

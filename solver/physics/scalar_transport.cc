@@ -864,8 +864,7 @@ namespace mgsim
     // s removes their sum exactly, 1_F^T (b - A (c + s 1_F)) = 0, and moves
     // the values by far less than the tolerance allows (doc/model.md §6).
     // A is symmetric: 1_F^T A c = (A 1_F)^T c, no product needed.
-    const double leak =
-      free_dofs * rhs - free_operator_sums * current_solution;
+    const double leak = free_dofs * rhs - free_operator_sums * current_solution;
     if (free_stiffness > 0)
       current_solution.add(leak / free_stiffness, free_dofs);
   }

@@ -294,7 +294,6 @@ namespace mgsim
       VectorType                                         &c,
       const std::vector<dealii::types::global_dof_index> &correction_dofs,
       double                                              content_before);
-    /** Sum of @p v over the Dirichlet DoFs (all ranks). */
     /**
      * Shifts the free DoFs' values of the solution so that the residual of
      * A c = @p rhs sums to zero over them: the ledger's balance then holds
@@ -302,6 +301,7 @@ namespace mgsim
      */
     void
     close_mass_balance(const VectorType &rhs);
+    /** Sum of @p v over the Dirichlet DoFs (all ranks). */
     double
     sum_at_dirichlet(const VectorType &v) const;
     /** v <- C^T v for the hanging-node constraints. */

@@ -8,7 +8,10 @@ namespace mgsim
   struct SolverParameters
   {
     unsigned int fe_degree = 1;
-    /** CG stopping criterion relative to the right-hand side norm. */
+    /**
+     * CG stops when every node's residual in concentration units, r_i / A_ii,
+     * is below this times the species' scale (doc/model.md §6).
+     */
     double linear_tolerance = 1e-6;
     /** BoomerAMG strong threshold (0.5-0.7 suit 3D Laplacians). */
     double amg_strong_threshold = 0.7;
