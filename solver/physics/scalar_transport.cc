@@ -602,12 +602,7 @@ namespace mgsim
 
     free_dofs.reinit(owned_dofs, comm);
     free_dofs = active;
-    {
-      petsc_arrays::WriteArray f(free_dofs);
-      for (const auto &dofs : {dirichlet_dofs, hanging_dofs})
-        for (const auto i : dofs)
-          f[owned_dofs.index_within_set(i)] = 0;
-    }
+    constraints.set_zero(free_dofs); // Dirichlet and hanging DoFs
     free_operator_sums.reinit(owned_dofs, comm);
     system_matrix.vmult(free_operator_sums, free_dofs);
     free_stiffness = free_dofs * free_operator_sums;
