@@ -25,7 +25,8 @@ main(int argc, char **argv)
                 {"compare", mgsim::compare_command},
                 {"calibrate", mgsim::calibrate_command},
                 {"alloys", mgsim::alloys_command},
-                {"tissues", mgsim::tissues_command}};
+                {"tissues", mgsim::tissues_command},
+                {"media", mgsim::media_command}};
 
   const std::string command = argc > 1 ? argv[1] : "";
   try

@@ -6,6 +6,7 @@
 #include "commands/rate_calibration.h"
 #include "input/alloy_database.h"
 #include "input/case_parameters.h"
+#include "input/medium_database.h"
 #include "input/tissue_database.h"
 #include "physics/rate_law.h"
 #include "simulation/problem.h"
@@ -21,6 +22,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iomanip>
 #include <iostream>
 #include <limits>
@@ -174,13 +176,19 @@ namespace mgsim
         print_release_summary(out, prm, problem.effective_implant_area());
     }
 
+    /**
+     * Lists a database; @p check, if given, is called with each entry and
+     * the file (to refuse text values the database format cannot check).
+     */
     int
     database_command(const std::string               &command,
                      const std::vector<std::string>  &args,
                      MPI_Comm                         comm,
                      const std::string               &default_file,
                      const std::vector<PropertySpec> &specs,
-                     const std::vector<std::string>  &text_keys)
+                     const std::vector<std::string>  &text_keys,
+                     const std::function<void(const MaterialEntry &,
+                                              const std::string &)> &check = {})
     {
       bool                    help = false;
       std::string             file = default_database_path(default_file);
@@ -199,6 +207,9 @@ namespace mgsim
           return 0;
         }
       const auto database = MaterialDatabase::read(file, specs, text_keys);
+      if (check)
+        for (const MaterialEntry &entry : database.entries())
+          check(entry, file);
       print_database(std::cout, database, specs, text_keys);
       return 0;
     }
@@ -216,7 +227,8 @@ namespace mgsim
            "  calibrate CASE.cfg --alloy A --measured-mM X [--at-hours T]\n"
            "                    the alloy's in-vitro rate that reproduces X\n"
            "  alloys            list the alloy database with sources\n"
-           "  tissues           list the tissue database with sources\n\n"
+           "  tissues           list the tissue database with sources\n"
+           "  media             list the media database (buffers) with sources\n\n"
            "mgsim COMMAND --help shows a command's options; mgsim --version the version.\n";
   }
 
@@ -586,5 +598,20 @@ namespace mgsim
                             "tissues.cfg",
                             tissue_property_specs(),
                             tissue_text_keys());
+  }
+
+  int
+  media_command(const std::vector<std::string> &args, MPI_Comm comm)
+  {
+    return database_command("media",
+                            args,
+                            comm,
+                            "media.cfg",
+                            medium_property_specs(),
+                            medium_text_keys(),
+                            [](const MaterialEntry &entry,
+                               const std::string   &file) {
+                              make_medium(entry, file);
+                            });
   }
 } // namespace mgsim

@@ -34,6 +34,10 @@ namespace mgsim
   int
   tissues_command(const std::vector<std::string> &args, MPI_Comm comm);
 
+  /** `mgsim media [--database FILE]` */
+  int
+  media_command(const std::vector<std::string> &args, MPI_Comm comm);
+
   /** Top-level usage text. */
   std::string
   usage();

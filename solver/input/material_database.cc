@@ -3,6 +3,7 @@
 #include "base/input_error.h"
 
 #include <cstdlib>
+#include <algorithm>
 #include <iomanip>
 #include <ostream>
 #include <sstream>
@@ -97,16 +98,22 @@ namespace mgsim
                  const std::vector<std::string>  &text_keys)
   {
     out << "# " << database.path() << "\n";
+    // One column for the keys, as wide as the longest.
+    std::size_t width = 0;
+    for (const auto &key : text_keys)
+      width = std::max(width, key.size() + 2);
+    for (const auto &spec : specs)
+      width = std::max(width, spec.key.size() + 2);
     for (const auto &entry : database.entries())
       {
         out << "\n[" << entry.name << "]\n";
         for (const auto &key : text_keys)
-          out << "  " << std::left << std::setw(28) << key
+          out << "  " << std::left << std::setw(width) << key
               << entry.texts.at(key) << "\n";
         for (const auto &spec : specs)
           {
             const auto &v = entry.values.at(spec.key);
-            out << "  " << std::left << std::setw(28) << spec.key
+            out << "  " << std::left << std::setw(width) << spec.key
                 << std::setw(10) << v.value << " " << std::setw(8) << spec.unit
                 << v.source << "\n";
           }
