@@ -592,12 +592,21 @@ namespace mgsim
   int
   tissues_command(const std::vector<std::string> &args, MPI_Comm comm)
   {
-    return database_command("tissues",
-                            args,
-                            comm,
-                            "tissues.cfg",
-                            tissue_property_specs(),
-                            tissue_text_keys());
+    return database_command(
+      "tissues",
+      args,
+      comm,
+      "tissues.cfg",
+      tissue_property_specs(with_chemistry_keys(shipped_species_keys())),
+      tissue_text_keys(),
+      [](const MaterialEntry &entry, const std::string &file) {
+        // Each tissue's medium must be a known one.
+        MaterialDatabase::read(default_database_path("media.cfg"),
+                               medium_property_specs(),
+                               medium_text_keys())
+          .get(entry.texts.at("medium"),
+               file + ": [" + entry.name + "] medium");
+      });
   }
 
   int

@@ -130,7 +130,8 @@ namespace mgsim
                                                alloy_property_specs(),
                                                alloy_text_keys());
     const auto tissues = MaterialDatabase::read(tissue_path,
-                                                tissue_property_specs(species),
+                                                tissue_property_specs(
+                                                  with_chemistry_keys(species)),
                                                 tissue_text_keys());
 
     auto mesh    = section("mesh");

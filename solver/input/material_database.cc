@@ -2,8 +2,8 @@
 
 #include "base/input_error.h"
 
-#include <cstdlib>
 #include <algorithm>
+#include <cstdlib>
 #include <iomanip>
 #include <ostream>
 #include <sstream>

@@ -29,9 +29,25 @@ namespace mgsim
     std::string background_kind = "background";
     /** Key of its mass-transfer coefficient on washout boundaries [m/s]. */
     std::string washout_key;
+    /**
+     * Its background is the region's medium at rest (total alkalinity, doc/
+     * model.md §7), not a tissue value: no <prefix>_background_mM key.
+     */
+    bool background_from_medium = false;
   };
 
-  /** The species every shipped tissue database describes: Mg2+ and H2. */
+  /** The species of a run without chemistry: Mg2+ and H2. */
   const std::vector<SpeciesKeys> &
   shipped_species_keys();
+
+  /** The species the chemistry adds (doc/model.md §7): total alkalinity. */
+  const std::vector<SpeciesKeys> &
+  chemistry_species_keys();
+
+  /**
+   * What a tissue database describes: @p species and the chemistry's species
+   * (a database serves runs with and without chemistry).
+   */
+  std::vector<SpeciesKeys>
+  with_chemistry_keys(const std::vector<SpeciesKeys> &species);
 } // namespace mgsim

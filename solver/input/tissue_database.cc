@@ -25,11 +25,12 @@ namespace mgsim
                          s.label + " clearance rate by perfusion",
                          0,
                          10});
-        specs.push_back({s.prefix + "_background_mM",
-                         "mM",
-                         s.background_kind + " " + s.label + " level",
-                         0,
-                         1000});
+        if (!s.background_from_medium)
+          specs.push_back({s.prefix + "_background_mM",
+                           "mM",
+                           s.background_kind + " " + s.label + " level",
+                           0,
+                           1000});
       }
     specs.push_back(
       {"h2_solubility_mM", "mM", "H2 solubility at 1 atm, 37 C", 1e-6, 1000});
@@ -39,7 +40,9 @@ namespace mgsim
   const std::vector<std::string> &
   tissue_text_keys()
   {
-    static const std::vector<std::string> keys = {"description", "role"};
+    static const std::vector<std::string> keys = {"description",
+                                                  "role",
+                                                  "medium"};
     return keys;
   }
 
@@ -64,6 +67,7 @@ namespace mgsim
     tissue.name        = entry.name;
     tissue.description = entry.texts.at("description");
     tissue.role        = entry.texts.at("role");
+    tissue.medium      = entry.texts.at("medium");
     for (const SpeciesKeys &s : species)
       {
         SpeciesCoefficients &c = tissue.species[s.prefix];
@@ -73,7 +77,9 @@ namespace mgsim
           s.confined ? value(s.prefix + "_volume_fraction") : 1.0;
         c.diffusivity = value(s.prefix + "_diffusivity_m2_per_s");
         c.clearance   = value(s.prefix + "_clearance_per_s");
-        c.background  = value(s.prefix + "_background_mM");
+        // Set from the region's medium when the chemistry is on.
+        c.background =
+          s.background_from_medium ? 0 : value(s.prefix + "_background_mM");
       }
     tissue.h2_solubility = value("h2_solubility_mM");
     return tissue;

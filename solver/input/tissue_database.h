@@ -2,7 +2,9 @@
 // §2-3): accessible volume fraction, effective diffusivity, perfusion
 // clearance, background level; plus the H2 solubility. Values live in
 // data/tissues.cfg, each with its source; which species a database describes
-// is a list of SpeciesKeys (Mg2+ and H2 for the shipped one).
+// is a list of SpeciesKeys (the shipped one: Mg2+, H2 and the chemistry's
+// total alkalinity). Each tissue also names its liquid's medium
+// (data/media.cfg: the acid-base buffers, doc/model.md §7).
 #pragma once
 
 #include "input/material_database.h"
@@ -51,6 +53,8 @@ namespace mgsim
      * (normal-cell stress) or "other" (neither, e.g. culture medium).
      */
     std::string role;
+    /** Its liquid's acid-base buffers: an entry of the media database. */
+    std::string medium;
     /** Coefficients of each transported species, by key prefix ("mg"). */
     std::map<std::string, SpeciesCoefficients> species;
     /** H2 solubility at 1 atm [mol/m^3]. */

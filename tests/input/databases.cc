@@ -1,5 +1,7 @@
 // Material databases, unit conversions and case-file round trip:
 //  - every shipped alloy and tissue entry parses with a source for each value;
+//    each tissue's total alkalinity (chemistry) has Mg2+'s volume fraction and
+//    clearance and a larger diffusivity, and its medium is in media.cfg;
 //  - 1 mm/y of pure Mg releases 2.27e-6 mol/m^2/s (doc/model.md §1) and a mass
 //    loss of 1 mg/cm^2/day is 2.10 mm/y (Shi & Atrens 2011), both to 0.5 %
 //    (the references give three significant digits);
@@ -9,6 +11,7 @@
 #include "base/units.h"
 #include "input/alloy_database.h"
 #include "input/case_parameters.h"
+#include "input/medium_database.h"
 #include "input/tissue_database.h"
 #include "physics/rate_law.h"
 #include "support/test_support.h"
@@ -47,8 +50,12 @@ main(int argc, char **argv)
                            alloy_text_keys());
   const auto tissues =
     MaterialDatabase::read(default_database_path("tissues.cfg"),
-                           tissue_property_specs(),
+                           tissue_property_specs(
+                             with_chemistry_keys(shipped_species_keys())),
                            tissue_text_keys());
+  const auto media = MaterialDatabase::read(default_database_path("media.cfg"),
+                                            medium_property_specs(),
+                                            medium_text_keys());
   for (const std::string name : {"pure_Mg", "AZ91D", "NZ30K"})
     check(
       alloys.get(name, "test").values.at("density_kg_per_m3").source.size() > 0,
@@ -68,6 +75,19 @@ main(int argc, char **argv)
       check(t.species.at("h2").volume_fraction == 1 &&
               t.species.at("mg").volume_fraction <= 1,
             "tissue " + name + " present (H2 fills all tissue water)");
+      // The chemistry's alkalinity lives where Mg2+ does and moves as
+      // bicarbonate, faster than Mg2+; the medium is one of the database's.
+      const Tissue c = make_tissue(tissues.get(name, "test"),
+                                   with_chemistry_keys(shipped_species_keys()));
+      check(c.species.at("ta").volume_fraction ==
+                c.species.at("mg").volume_fraction &&
+              c.species.at("ta").diffusivity > c.species.at("mg").diffusivity &&
+              c.species.at("ta").clearance == c.species.at("mg").clearance,
+            "tissue " + name + ": TA with Mg2+'s space and clearance, " +
+              "bicarbonate's diffusivity");
+      check(media.get(t.medium, "test").name == t.medium,
+            "tissue " + name + ": medium " + t.medium +
+              " in the media database");
     }
 
   ImplantParameters pure;
