@@ -23,6 +23,10 @@ namespace mgsim
         {"tissues",
          "-",
          "tissue database file (default solver/data/tissues.cfg)",
+         "a file name"},
+        {"media",
+         "-",
+         "media database file (chemistry; default solver/data/media.cfg)",
          "a file name"}};
       return specs;
     }
@@ -40,6 +44,7 @@ namespace mgsim
                     {"thresholds", &ThresholdParameters::keys()},
                     {"adaptivity", &AdaptivityParameters::keys()},
                     {"gas", &GasParameters::keys()},
+                    {"chemistry", &ChemistryParameters::keys()},
                     {"output", &OutputParameters::keys()},
                     {"checkpoint", &CheckpointParameters::keys()}};
       return sections;
@@ -79,10 +84,11 @@ namespace mgsim
   CaseParameters
   read_case(const std::string              &case_file,
             const std::vector<std::string> &overrides,
-            const std::vector<SpeciesKeys> &species)
+            const std::vector<SpeciesKeys> &run_species)
   {
-    const auto region_keys   = RegionParameters::keys(species);
-    const auto boundary_keys = BoundaryParameters::keys(species);
+    std::vector<SpeciesKeys> species       = run_species;
+    const auto               region_keys   = RegionParameters::keys(species);
+    const auto               boundary_keys = BoundaryParameters::keys(species);
     // The schema: the declared keys of every section.
     const auto declared =
       [&](const std::string &section) -> const std::vector<KeySpec> * {
@@ -105,7 +111,7 @@ namespace mgsim
         return specs != nullptr;
       },
       "[mesh], [implant], [region.NAME], [boundary.NAME], [time], [output], "
-      "[solver], [adaptivity], [thresholds], [gas], [databases]");
+      "[solver], [adaptivity], [thresholds], [gas], [chemistry], [databases]");
 
     CaseParameters prm;
     prm.case_file      = case_file;
@@ -117,6 +123,15 @@ namespace mgsim
     for (const std::string required : {"mesh", "implant", "time"})
       if (!file.has_section(required))
         throw InputError(case_file + ": section [" + required + "] is missing");
+
+    // The chemistry (doc/model.md §7) adds its species and the media. Its
+    // section is read only when the case has it, so that a case without it
+    // resolves exactly as before.
+    if (file.has_section("chemistry"))
+      {
+        auto chemistry = section("chemistry");
+        prm.chemistry  = ChemistryParameters::read(chemistry);
+      }
 
     // Databases first: [implant] and [region.*] resolve against them.
     auto              databases = section("databases");
@@ -134,6 +149,23 @@ namespace mgsim
                                                   with_chemistry_keys(species)),
                                                 tissue_text_keys());
 
+    std::optional<MaterialDatabase> media;
+    std::string                     media_path;
+    if (prm.chemistry.enabled)
+      {
+        media_path  = databases.path("media",
+                                    case_file,
+                                    default_database_path("media.cfg"));
+        media       = MaterialDatabase::read(media_path,
+                                       medium_property_specs(),
+                                       medium_text_keys());
+        species     = with_chemistry_keys(species);
+        prm.species = species;
+      }
+    else if (databases.given("media"))
+      databases.fail("media",
+                     "no value: only [chemistry] enabled = true uses it");
+
     auto mesh    = section("mesh");
     prm.mesh     = MeshParameters::read(mesh, case_file);
     auto implant = section("implant");
@@ -147,8 +179,14 @@ namespace mgsim
               case_file + ": [" + name +
               "] is the implant region; it holds metal, not tissue");
           auto reader = section(name);
-          prm.regions.push_back(RegionParameters::read(
-            reader, tissues, tissue_path, species, case_file));
+          prm.regions.push_back(
+            RegionParameters::read(reader,
+                                   tissues,
+                                   tissue_path,
+                                   species,
+                                   case_file,
+                                   media ? &*media : nullptr,
+                                   media_path));
         }
       else if (is_boundary(name))
         {
@@ -158,10 +196,18 @@ namespace mgsim
     // Implant cells that corrode away become this region; a case may set
     // its tissue in [region.degraded], otherwise the database entry is used.
     if (!prm.regions.empty() && !prm.find_region(degraded_region))
-      prm.regions.push_back(
-        {degraded_region,
-         make_tissue(tissues.get(degraded_region, "tissue database"),
-                     species)});
+      {
+        RegionParameters degraded{
+          degraded_region,
+          make_tissue(tissues.get(degraded_region, "tissue database"), species),
+          std::nullopt};
+        if (media)
+          degraded.medium =
+            make_medium(media->get(degraded.tissue.medium,
+                                   tissue_path + ": [degraded]"),
+                        media_path);
+        prm.regions.push_back(degraded);
+      }
     if (prm.regions.empty())
       throw InputError(
         case_file +

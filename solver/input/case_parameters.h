@@ -8,6 +8,7 @@
 #include "input/alloy_database.h"
 #include "input/section_reader.h"
 #include "input/sections/adaptivity.h"
+#include "input/sections/chemistry.h"
 #include "input/sections/gas.h"
 #include "input/sections/implant.h"
 #include "input/sections/mesh.h"
@@ -41,6 +42,7 @@ namespace mgsim
     AdaptivityParameters            adaptivity;
     ThresholdParameters             thresholds;
     GasParameters                   gas;
+    ChemistryParameters             chemistry;
     OutputParameters                output;
     CheckpointParameters            checkpoint;
     /** Every value used, with unit and source, in case-file order. */

@@ -1,6 +1,7 @@
 #include "physics/species.h"
 
 #include "base/units.h"
+#include "physics/acid_base.h"
 
 #include <algorithm>
 #include <cmath>
@@ -45,6 +46,23 @@ namespace mgsim
     return {mg, h2};
   }
 
+  SpeciesDefinition
+  alkalinity_species()
+  {
+    SpeciesDefinition ta = {chemistry_species_keys().at(0), 2.0, false, {}};
+    ta.columns           = standard_columns("ta");
+    return ta;
+  }
+
+  std::vector<SpeciesDefinition>
+  case_species(const CaseParameters &parameters)
+  {
+    std::vector<SpeciesDefinition> species = shipped_species();
+    if (parameters.chemistry.enabled)
+      species.push_back(alkalinity_species());
+    return species;
+  }
+
   Species::Species(SpeciesDefinition                 definition,
                    const CaseParameters             &parameters,
                    const MeshInfo                   &mesh,
@@ -59,8 +77,13 @@ namespace mgsim
     setup.linear_tolerance     = parameters.solver.linear_tolerance;
     setup.amg_strong_threshold = parameters.solver.amg_strong_threshold;
     for (const auto &region : parameters.regions)
-      setup.coefficients[mesh.regions.at(region.name)] =
-        region.tissue.species.at(prefix);
+      {
+        SpeciesCoefficients c = region.tissue.species.at(prefix);
+        // The alkalinity's level at rest is the medium's (doc/model.md §7).
+        if (definition_.keys.background_from_medium)
+          c.background = AcidBase(region.medium.value()).reference_alkalinity();
+        setup.coefficients[mesh.regions.at(region.name)] = c;
+      }
     for (const auto &boundary : parameters.boundaries)
       {
         const auto id = mesh.boundaries.at(boundary.name);

@@ -100,6 +100,18 @@ namespace mgsim
   shipped_species();
 
   /**
+   * The chemistry's total alkalinity (doc/model.md §7): 2 mol of base per
+   * mol of Mg (Mg + 2 H2O -> Mg2+ + 2 OH- + H2), columns ta_*.
+   */
+  SpeciesDefinition
+  alkalinity_species();
+
+  /** What a run of @p parameters transports: shipped_species(), and with
+   * the chemistry on alkalinity_species(). */
+  std::vector<SpeciesDefinition>
+  case_species(const CaseParameters &parameters);
+
+  /**
    * @brief A species on the mesh: its definition, its transport and the
    * phase it exchanges with (if any).
    */

@@ -44,7 +44,8 @@ namespace mgsim
         parallel::distributed::Triangulation<3>::no_automatic_repartitioning)
     , dofs(triangulation)
     , rate_law(parameters.implant)
-    , definitions(std::move(species))
+    , definitions(species.empty() ? case_species(parameters) :
+                                    std::move(species))
   {
   }
 

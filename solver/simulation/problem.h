@@ -39,12 +39,12 @@ namespace mgsim
   {
   public:
     /**
-     * A run of @p parameters transporting @p species (by default Mg2+ and
-     * H2; the case must have been read for their keys).
+     * A run of @p parameters transporting @p species (by default the case's:
+     * case_species(); the case must have been read for their keys).
      */
     Problem(const CaseParameters          &parameters,
             MPI_Comm                       comm,
-            std::vector<SpeciesDefinition> species = shipped_species());
+            std::vector<SpeciesDefinition> species = {});
     ~Problem();
 
     /**

@@ -18,17 +18,58 @@ namespace mgsim
        0,
        0,
        tissue_roles()}};
-    for (const KeySpec &k : overridable(tissue_property_specs(species)))
+    specs.push_back({"medium",
+                     "-",
+                     "the region's medium (chemistry; default: the tissue's)",
+                     "a medium name"});
+    for (const KeySpec &k :
+         overridable(tissue_property_specs(with_chemistry_keys(species))))
       specs.push_back(k);
     return specs;
   }
+
+  namespace
+  {
+    /**
+     * Refuses the keys of [section] that only a run with chemistry uses
+     * (@p keys: those of the chemistry's species, and "medium").
+     */
+    void
+    refuse_chemistry_keys(const SectionReader            &reader,
+                          const std::vector<std::string> &keys)
+    {
+      for (const auto &key : keys)
+        if (reader.given(key))
+          reader.fail(key, "no value: only [chemistry] enabled = true uses it");
+    }
+
+    /** The keys of the chemistry's species among @p specs. */
+    std::vector<std::string>
+    chemistry_only(const std::vector<KeySpec>     &specs,
+                   const std::vector<SpeciesKeys> &species)
+    {
+      std::vector<std::string> keys;
+      for (const KeySpec &k : specs)
+        for (const SpeciesKeys &c : chemistry_species_keys())
+          if (k.key.rfind(c.prefix + "_", 0) == 0 &&
+              std::none_of(species.begin(),
+                           species.end(),
+                           [&](const SpeciesKeys &s) {
+                             return s.prefix == c.prefix;
+                           }))
+            keys.push_back(k.key);
+      return keys;
+    }
+  } // namespace
 
   RegionParameters
   RegionParameters::read(SectionReader                  &reader,
                          const MaterialDatabase         &tissues,
                          const std::string              &tissue_path,
                          const std::vector<SpeciesKeys> &species,
-                         const std::string              &case_file)
+                         const std::string              &case_file,
+                         const MaterialDatabase         *media,
+                         const std::string              &media_path)
   {
     RegionParameters region;
     region.name                   = reader.name().substr(7);
@@ -46,6 +87,20 @@ namespace mgsim
       throw InputError(tissue_path + ": [" + tissue_name +
                        "] role: expected one of: " + join(roles));
     region.tissue.role = reader.choice("role", region.tissue.role);
+    if (media)
+      {
+        region.tissue.medium = reader.text("medium", region.tissue.medium);
+        region.medium        = make_medium(media->get(region.tissue.medium,
+                                               case_file + ": [" +
+                                                 reader.name() + "] medium"),
+                                    media_path);
+      }
+    else
+      {
+        auto keys = chemistry_only(RegionParameters::keys(species), species);
+        keys.push_back("medium");
+        refuse_chemistry_keys(reader, keys);
+      }
     return region;
   }
 
@@ -62,7 +117,7 @@ namespace mgsim
        {"background", "no_flux", "washout"}}};
     // The first species' coefficient is required on a washout boundary; the
     // others default to it.
-    for (const SpeciesKeys &s : species)
+    for (const SpeciesKeys &s : with_chemistry_keys(species))
       specs.push_back(
         {s.washout_key,
          "m/s",
@@ -96,6 +151,9 @@ namespace mgsim
       for (const SpeciesKeys &s : species)
         if (reader.given(s.washout_key))
           reader.fail(s.washout_key, "no value: only type = washout uses it");
+    refuse_chemistry_keys(reader,
+                          chemistry_only(BoundaryParameters::keys(species),
+                                         species));
     return boundary;
   }
 } // namespace mgsim

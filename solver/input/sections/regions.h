@@ -3,11 +3,13 @@
 // each outer boundary (doc/model.md §2.2).
 #pragma once
 
+#include "input/medium_database.h"
 #include "input/section_reader.h"
 #include "input/species_keys.h"
 #include "input/tissue_database.h"
 
 #include <map>
+#include <optional>
 
 namespace mgsim
 {
@@ -22,20 +24,28 @@ namespace mgsim
     /** Mesh volume region (gmsh physical group). */
     std::string name;
     Tissue      tissue;
+    /** Its liquid's buffers, when the chemistry is on (doc/model.md §7). */
+    std::optional<Medium> medium;
 
-    /** The keys of [region.NAME] for a run of @p species. */
+    /**
+     * The keys [region.NAME] may have for a run of @p species, with the
+     * chemistry's (which only a run with chemistry accepts).
+     */
     static std::vector<KeySpec>
     keys(const std::vector<SpeciesKeys> &species);
     /**
      * Reads [region.NAME] with its tissue from @p tissues (the file at
-     * @p tissue_path) for @p species.
+     * @p tissue_path) for @p species; with @p media (chemistry on, the
+     * database file at @p media_path) also its medium.
      */
     static RegionParameters
     read(SectionReader                  &section,
          const MaterialDatabase         &tissues,
          const std::string              &tissue_path,
          const std::vector<SpeciesKeys> &species,
-         const std::string              &case_file);
+         const std::string              &case_file,
+         const MaterialDatabase         *media      = nullptr,
+         const std::string              &media_path = "");
   };
 
   enum class BoundaryType
@@ -57,7 +67,10 @@ namespace mgsim
      * prefix. */
     std::map<std::string, double> mass_transfer;
 
-    /** The keys of [boundary.NAME] for a run of @p species. */
+    /**
+     * The keys [boundary.NAME] may have for a run of @p species, with the
+     * chemistry's (which only a run with chemistry accepts).
+     */
     static std::vector<KeySpec>
     keys(const std::vector<SpeciesKeys> &species);
     /** Reads [boundary.NAME] for @p species. */
