@@ -33,6 +33,21 @@ namespace mgsim
     , comm(comm)
     , band_species(band_species_index(species))
   {
+    if (prm.chemistry.enabled)
+      {
+        std::vector<std::pair<types::material_id, Medium>> media;
+        for (unsigned int r = 0; r < prm.regions.size(); ++r)
+          media.emplace_back(region_ids[r], prm.regions[r].medium.value());
+        ph = std::make_unique<PhField>(dofs, media);
+      }
+  }
+
+  void
+  RunRecorder::update_ph() const
+  {
+    for (const auto &s : species)
+      if (s->definition().keys.background_from_medium)
+        ph->update(s->transport().solution());
   }
 
   void
@@ -121,6 +136,11 @@ namespace mgsim
       {"time_h", [](double t) { return t / units::hour; }},
       {"dofs", [this](double) { return double(dofs.n_dofs()); }}};
     columns.insert(columns.end(), statistics.begin(), statistics.end());
+    if (ph)
+      {
+        columns.push_back({"min_pH", [this](double) { return ph->minimum(); }});
+        columns.push_back({"max_pH", [this](double) { return ph->maximum(); }});
+      }
     stats = std::make_unique<CsvWriter>(directory + "/stats.csv",
                                         std::move(columns),
                                         root,
@@ -175,6 +195,8 @@ namespace mgsim
   void
   RunRecorder::write_statistics(const double t)
   {
+    if (ph)
+      update_ph();
     stats->write_row(t);
     if (gas)
       threshold_summary.gas_volume_peak =
@@ -286,6 +308,11 @@ namespace mgsim
         fields.push_back({&e.peak(), label + " peak [mM]"});
         fields.push_back({add(scaled(e.peak_time(), 1 / units::hour)),
                           label + " peak time [h]"});
+      }
+    if (ph)
+      {
+        update_ph();
+        fields.push_back({&ph->values(), "pH"});
       }
     output->write(dofs,
                   fields,

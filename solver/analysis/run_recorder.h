@@ -16,6 +16,7 @@
 #include "input/case_parameters.h"
 #include "physics/hydrogen_gas.h"
 #include "physics/implant_metal.h"
+#include "physics/ph_field.h"
 #include "physics/species.h"
 
 #include <deal.II/dofs/dof_handler.h>
@@ -169,7 +170,12 @@ namespace mgsim
     const ImplantMetal                            &metal;
     const std::unique_ptr<HydrogenGas>            &gas;
     const std::vector<dealii::types::material_id> &region_ids;
-    MPI_Comm                                       comm;
+    /** The pH from the total alkalinity (with the chemistry on). */
+    std::unique_ptr<PhField> ph;
+    /** Recomputes ph from the alkalinity's present field. */
+    void
+             update_ph() const;
+    MPI_Comm comm;
     /** The species whose exposure is kept at the band edges (Mg2+). */
     const unsigned int band_species;
 

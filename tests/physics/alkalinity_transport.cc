@@ -10,7 +10,9 @@
 //     mean surface excess within 1 %, L2 profile within 2 % (the Bessel
 //     test's limits, same mesh);
 //   - Mg2+ and H2 are what they are without the chemistry (stats.csv columns
-//     equal to 1e-12: the alkalinity does not act back yet).
+//     equal to 1e-12: the alkalinity does not act back yet);
+//   - the pH extremes in stats.csv are the medium's pH at the extremes of TA
+//     (pH rises monotonically with TA; 1e-9), at rest 7.40 exactly.
 // On 2 ranks the same (the ledgers are sums over ranks).
 // Usage: alkalinity_transport CASE.cfg OUTPUT_TAG
 #include "base/csv_file.h"
@@ -89,6 +91,26 @@ main(int argc, char **argv)
           what << "TA mass balance every step: " << worst << " (limit 1e-8)";
           list.check(worst <= 1e-8, what.str());
         }
+      if (present && stats.count("max_pH") && stats.count("min_pH"))
+        {
+          const mgsim::AcidBase isf(prm.regions.front().medium.value());
+          double                worst = 0;
+          for (std::size_t i = 0; i < stats.at("max_pH").size(); ++i)
+            worst = std::max({worst,
+                              std::abs(stats.at("max_pH")[i] -
+                                       isf.ph_open(stats.at("max_ta_mM")[i])),
+                              std::abs(stats.at("min_pH")[i] -
+                                       isf.ph_open(stats.at("min_ta_mM")[i]))});
+          std::ostringstream what;
+          what << "pH extremes = pH of the TA extremes every step: " << worst
+               << " (limit 1e-9); at rest " << stats.at("max_pH").front()
+               << ", at the end up to " << stats.at("max_pH").back();
+          list.check(worst <= 1e-9 &&
+                       std::abs(stats.at("max_pH").front() - 7.4) < 1e-9,
+                     what.str());
+        }
+      else
+        list.check(false, "stats.csv has min_pH and max_pH");
       double worst_other = 0;
       for (const auto &[name, values] : base)
         if (name.find("_error") == std::string::npos)
