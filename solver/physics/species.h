@@ -4,7 +4,8 @@
 // columns; bands and threshold times or only dose and peak), and at run time
 // its transport and the phase it may exchange with. The run loop, the
 // checkpoint, the statistics and the output iterate a list of species; Mg2+
-// and H2 are its two shipped entries (shipped_species()).
+// and H2 are its two shipped entries (shipped_species()), and the chemistry
+// adds the total alkalinity (alkalinity_species(), doc/model.md §7).
 //
 // A new species needs its coefficients in the tissue database (its keys in
 // input/species_keys.cc, its values in data/tissues.cfg) and its definition

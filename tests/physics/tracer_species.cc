@@ -17,6 +17,7 @@
 #include "input/case_parameters.h"
 #include "physics/rate_law.h"
 #include "simulation/problem.h"
+#include "support/added_species.h"
 #include "support/steady_wire.h"
 #include "support/test_support.h"
 
@@ -73,46 +74,14 @@ main(int argc, char **argv)
 
   if (test.root)
     {
-      const auto stats   = mgsim::read_csv(prm.output.directory + "/stats.csv");
-      const auto base    = mgsim::read_csv(two.output.directory + "/stats.csv");
-      bool       present = true;
+      const auto stats = mgsim::read_csv(prm.output.directory + "/stats.csv");
+      const auto base  = mgsim::read_csv(two.output.directory + "/stats.csv");
+      std::vector<std::string> columns;
       for (const auto &c : tracer.columns)
-        present = present && stats.count(c.name) > 0;
-      list.check(present, "stats.csv has the tracer's columns");
-      if (present)
-        {
-          const auto  &mg = stats.at("mg_released_mol");
-          const auto  &tr = stats.at("tracer_released_mol");
-          const double error =
-            std::abs(tr.back() - 0.5 * mg.back()) / (0.5 * mg.back());
-          list.check(error < 1e-12,
-                     "tracer released = Mg released / 2 (relative error " +
-                       std::to_string(error) + ")");
-          const auto  &balance = stats.at("tracer_balance_rel_error");
-          const double worst =
-            *std::max_element(balance.begin(), balance.end());
-          std::ostringstream what;
-          what << "tracer mass balance every step: " << worst
-               << " (limit 1e-8)";
-          list.check(worst <= 1e-8, what.str());
-        }
-      // Each column on its own scale, as csv_check compares.
-      double worst_other = 0;
-      for (const auto &[name, values] : base)
-        if (name.find("_error") == std::string::npos)
-          {
-            double scale = 1e-300;
-            for (const double v : values)
-              scale = std::max(scale, std::abs(v));
-            for (std::size_t i = 0; i < values.size(); ++i)
-              worst_other =
-                std::max(worst_other,
-                         std::abs(stats.at(name)[i] - values[i]) / scale);
-          }
-      std::ostringstream what;
-      what << "Mg2+, H2, metal as without the tracer: " << worst_other
-           << " (limit 1e-12)";
-      list.check(worst_other <= 1e-12, what.str());
+        columns.push_back(c.name);
+      mgsim_test::check_added_species(
+        list, stats, "tracer", "tracer", columns, 0.5);
+      mgsim_test::check_others_unchanged(list, stats, base, "tracer");
     }
 
   // The steady wire with the tracer's coefficients and half Mg's flux.
@@ -130,14 +99,6 @@ main(int argc, char **argv)
     5.0 / 6.0 * 1e-3,
     2e-3,
     test.comm);
-  std::ostringstream surface, profile;
-  surface << "tracer surface excess " << comparison.surface_computed
-          << " mM vs exact " << comparison.surface_exact
-          << " mM: relative error " << comparison.surface_error
-          << " (limit 0.01)";
-  profile << "tracer profile L2 relative error " << comparison.profile_error
-          << " (limit 0.02)";
-  list.check(comparison.surface_error < 0.01, surface.str());
-  list.check(comparison.profile_error < 0.02, profile.str());
+  mgsim_test::check_steady_profile(list, "tracer", comparison);
   return list.finish();
 }
