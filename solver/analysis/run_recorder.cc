@@ -43,7 +43,7 @@ namespace mgsim
   }
 
   void
-  RunRecorder::update_ph() const
+  RunRecorder::update_ph()
   {
     for (const auto &s : species)
       if (s->definition().keys.background_from_medium)
@@ -309,11 +309,10 @@ namespace mgsim
         fields.push_back({add(scaled(e.peak_time(), 1 / units::hour)),
                           label + " peak time [h]"});
       }
+    // write_statistics(t) has brought the pH up to date (it precedes every
+    // write_output(t)).
     if (ph)
-      {
-        update_ph();
-        fields.push_back({&ph->values(), "pH"});
-      }
+      fields.push_back({&ph->values(), "pH"});
     output->write(dofs,
                   fields,
                   {{metal.fraction_per_cell(), "metal fraction"}},

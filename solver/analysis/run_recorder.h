@@ -133,7 +133,10 @@ namespace mgsim
     void
     write_solver_row(double t, const StepTimes &times);
 
-    /** Band volumes (bands.csv) and the ParaView fields at time @p t. */
+    /**
+     * Band volumes (bands.csv) and the ParaView fields at time @p t, after
+     * write_statistics(t) (which updates the pH).
+     */
     void
     write_output(double t);
 
@@ -160,6 +163,9 @@ namespace mgsim
     /** The fields of one output time. */
     void
     write_fields(double t) const;
+    /** Recomputes ph from the alkalinity's present field. */
+    void
+    update_ph();
     /** Per-region exposure figures (collective). */
     std::vector<RegionExposure>
     region_exposures() const;
@@ -172,10 +178,7 @@ namespace mgsim
     const std::vector<dealii::types::material_id> &region_ids;
     /** The pH from the total alkalinity (with the chemistry on). */
     std::unique_ptr<PhField> ph;
-    /** Recomputes ph from the alkalinity's present field. */
-    void
-             update_ph() const;
-    MPI_Comm comm;
+    MPI_Comm                 comm;
     /** The species whose exposure is kept at the band edges (Mg2+). */
     const unsigned int band_species;
 

@@ -26,6 +26,7 @@
 #include <iomanip>
 #include <iostream>
 #include <limits>
+#include <optional>
 #include <sstream>
 
 namespace mgsim
@@ -592,6 +593,9 @@ namespace mgsim
   int
   tissues_command(const std::vector<std::string> &args, MPI_Comm comm)
   {
+    // Each tissue's medium must be one of the media database's (read once,
+    // when the first tissue is checked).
+    std::optional<MaterialDatabase> media;
     return database_command(
       "tissues",
       args,
@@ -599,13 +603,13 @@ namespace mgsim
       "tissues.cfg",
       tissue_property_specs(with_chemistry_keys(shipped_species_keys())),
       tissue_text_keys(),
-      [](const MaterialEntry &entry, const std::string &file) {
-        // Each tissue's medium must be a known one.
-        MaterialDatabase::read(default_database_path("media.cfg"),
-                               medium_property_specs(),
-                               medium_text_keys())
-          .get(entry.texts.at("medium"),
-               file + ": [" + entry.name + "] medium");
+      [&media](const MaterialEntry &entry, const std::string &file) {
+        if (!media)
+          media = MaterialDatabase::read(default_database_path("media.cfg"),
+                                         medium_property_specs(),
+                                         medium_text_keys());
+        media->get(entry.texts.at("medium"),
+                   file + ": [" + entry.name + "] medium");
       });
   }
 

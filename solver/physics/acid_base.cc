@@ -49,20 +49,42 @@ namespace mgsim
   }
 
   double
-  AcidBase::alkalinity_open(const double ph) const
+  AcidBase::open_alkalinity(const double ph, double &slope) const
   {
     const double h = hydrogen(ph);
-    double       unused;
-    return co2 * k1 / h * (1 + 2 * k2 / h) + other_alkalinity(h, ph, unused);
+    const double ta =
+      co2 * k1 / h * (1 + 2 * k2 / h) + other_alkalinity(h, ph, slope);
+    slope += -co2 * k1 / (h * h) - 4 * co2 * k1 * k2 / (h * h * h);
+    return ta;
+  }
+
+  double
+  AcidBase::closed_alkalinity(const double ph,
+                              const double carbon,
+                              double      &slope) const
+  {
+    const double h           = hydrogen(ph);
+    const double numerator   = k1 * h + 2 * k1 * k2;
+    const double denominator = h * h + k1 * h + k1 * k2;
+    const double ta =
+      carbon * numerator / denominator + other_alkalinity(h, ph, slope);
+    slope += carbon * (k1 * denominator - numerator * (2 * h + k1)) /
+             (denominator * denominator);
+    return ta;
+  }
+
+  double
+  AcidBase::alkalinity_open(const double ph) const
+  {
+    double unused;
+    return open_alkalinity(ph, unused);
   }
 
   double
   AcidBase::alkalinity_closed(const double ph, const double carbon) const
   {
-    const double h = hydrogen(ph);
-    double       unused;
-    return carbon * (k1 * h + 2 * k1 * k2) / (h * h + k1 * h + k1 * k2) +
-           other_alkalinity(h, ph, unused);
+    double unused;
+    return closed_alkalinity(ph, carbon, unused);
   }
 
   double
@@ -112,15 +134,9 @@ namespace mgsim
   double
   AcidBase::ph_open(const double alkalinity) const
   {
-    return invert(
-      [this](const double ph, double &slope) {
-        const double h = hydrogen(ph);
-        const double ta =
-          co2 * k1 / h * (1 + 2 * k2 / h) + other_alkalinity(h, ph, slope);
-        slope += -co2 * k1 / (h * h) - 4 * co2 * k1 * k2 / (h * h * h);
-        return ta;
-      },
-      alkalinity);
+    return invert([this](const double ph,
+                         double &slope) { return open_alkalinity(ph, slope); },
+                  alkalinity);
   }
 
   double
@@ -128,14 +144,7 @@ namespace mgsim
   {
     return invert(
       [this, carbon](const double ph, double &slope) {
-        const double h           = hydrogen(ph);
-        const double numerator   = k1 * h + 2 * k1 * k2;
-        const double denominator = h * h + k1 * h + k1 * k2;
-        const double ta =
-          carbon * numerator / denominator + other_alkalinity(h, ph, slope);
-        slope += carbon * (k1 * denominator - numerator * (2 * h + k1)) /
-                 (denominator * denominator);
-        return ta;
+        return closed_alkalinity(ph, carbon, slope);
       },
       alkalinity);
   }

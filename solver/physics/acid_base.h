@@ -67,6 +67,12 @@ namespace mgsim
     brucite_saturation_ratio(double magnesium, double ph) const;
 
   private:
+    /** TA with CO2 held at @p ph; @p slope gets dTA/dh. */
+    double
+    open_alkalinity(double ph, double &slope) const;
+    /** TA with carbon @p carbon at @p ph; @p slope gets dTA/dh. */
+    double
+    closed_alkalinity(double ph, double carbon, double &slope) const;
     /** TA of everything but the carbonate system, and its d/dh. */
     double
     other_alkalinity(double h, double ph, double &derivative) const;

@@ -125,6 +125,7 @@ namespace mgsim
             system_matrix.add(i, i, -inactive_diagonal);
         amg_matches_matrix = false;
         compress_operators();
+        update_free_dofs();
         update_matrix_vectors();
         recent_solutions.refresh(system_matrix,
                                  system_mass_factor,
@@ -308,6 +309,7 @@ namespace mgsim
       }
     constraints.close();
     relevant_dirichlet_dofs.compress();
+    update_free_dofs();
     hanging_dofs.clear();
     for (const auto i : owned_dofs)
       if (constraints.is_constrained(i) &&
@@ -593,6 +595,14 @@ namespace mgsim
   }
 
   void
+  ScalarTransport::update_free_dofs()
+  {
+    free_dofs.reinit(owned_dofs, comm);
+    free_dofs = active;
+    constraints.set_zero(free_dofs); // Dirichlet and hanging DoFs
+  }
+
+  void
   ScalarTransport::update_matrix_vectors()
   {
     inverse_diagonal.reinit(owned_dofs, comm);
@@ -600,9 +610,6 @@ namespace mgsim
     MatGetDiagonal(system_matrix.petsc_matrix(), d);
     VecReciprocal(d);
 
-    free_dofs.reinit(owned_dofs, comm);
-    free_dofs = active;
-    constraints.set_zero(free_dofs); // Dirichlet and hanging DoFs
     free_operator_sums.reinit(owned_dofs, comm);
     system_matrix.vmult(free_operator_sums, free_dofs);
     free_stiffness = free_dofs * free_operator_sums;

@@ -321,6 +321,12 @@ namespace mgsim
     void
     reserve_implant_entries(MatrixType &matrix) const;
     /**
+     * The free DoFs' indicator 1_F from the tissue DoFs and the constraints:
+     * called whenever either changes (not with the matrix).
+     */
+    void
+    update_free_dofs();
+    /**
      * What follows the system matrix: 1 / its diagonal (stopping test) and
      * its free DoFs' row sums (mass balance). Called whenever it changes.
      */
