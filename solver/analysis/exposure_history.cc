@@ -41,13 +41,15 @@ namespace mgsim
     reinit_like(dose_, c);
     reinit_like(peak_, c);
     reinit_like(peak_time_, c);
+    reinit_like(lowest_, c);
     {
       const ReadArray level(c);
-      WriteArray      peak(peak_), when(peak_time_);
+      WriteArray      peak(peak_), when(peak_time_), low(lowest_);
       const unsigned  n = c.locally_owned_size();
       for (unsigned int k = 0; k < n; ++k)
         {
           peak[k] = level[k];
+          low[k]  = level[k];
           when[k] = t;
         }
     }
@@ -77,7 +79,8 @@ namespace mgsim
     const unsigned n  = c.locally_owned_size();
     {
       const ReadArray c1(c), cb(background), on(active);
-      WriteArray      c0(previous), dose(dose_), peak(peak_), when(peak_time_);
+      WriteArray      c0(previous), dose(dose_), peak(peak_), when(peak_time_),
+        low(lowest_);
       std::vector<WriteArray> time_above;
       time_above.reserve(levels.size());
       for (auto &v : above)
@@ -91,11 +94,14 @@ namespace mgsim
                   time_at_or_above(c0[k], c1[k], dt, levels[j]);
               // Trapezoidal rule: exact for the linear interpolant.
               dose[k] += dt * (0.5 * (c0[k] + c1[k]) - cb[k]);
-              if (c1[k] > peak[k])
+              // Written so that a NaN peak (no level before) is replaced.
+              if (!(c1[k] <= peak[k]))
                 {
                   peak[k] = c1[k];
                   when[k] = t;
                 }
+              if (!(c1[k] >= low[k]))
+                low[k] = c1[k];
             }
           c0[k] = c1[k];
         }
@@ -109,7 +115,7 @@ namespace mgsim
     std::vector<const VectorType *> vectors;
     for (const auto &v : above)
       vectors.push_back(&v);
-    for (const VectorType *v : {&dose_, &peak_, &peak_time_})
+    for (const VectorType *v : {&dose_, &peak_, &peak_time_, &lowest_})
       vectors.push_back(v);
     return vectors;
   }
@@ -121,7 +127,7 @@ namespace mgsim
     std::vector<VectorType *> targets;
     for (auto &v : above)
       targets.push_back(&v);
-    for (VectorType *v : {&dose_, &peak_, &peak_time_})
+    for (VectorType *v : {&dose_, &peak_, &peak_time_, &lowest_})
       targets.push_back(v);
     AssertDimension(transferred.size(), targets.size());
     for (unsigned int i = 0; i < targets.size(); ++i)

@@ -1,6 +1,7 @@
 // What each point of the tissue has been through so far (doc/model.md §4): the
 // time its level spent at or above each threshold, the cumulative dose
-// int (c - c_b) dt, and the peak level with the time it occurred. Medicine
+// int (c - c_b) dt, the peak level with the time it occurred, and the lowest
+// level. Kept for each species' level and, with the chemistry, the pH. Medicine
 // asks "how long" as much as "how high": an anti-tumour effect needs >= 20 mM
 // held for about a day, not a spike.
 //
@@ -38,7 +39,8 @@ namespace mgsim
     /**
      * Adds the step from the last recorded state to @p c at @p t. Only
      * where @p active (owned layout) is positive: implant nodes have no
-     * history.
+     * history (and may have no level: a NaN peak or lowest level is
+     * replaced by the first level recorded).
      */
     void
     record(const VectorType &c,
@@ -100,6 +102,12 @@ namespace mgsim
     {
       return previous;
     }
+    /** Lowest level so far (ghosted). */
+    const VectorType &
+    lowest() const
+    {
+      return lowest_;
+    }
     /** When the highest level occurred [s] (ghosted). */
     const VectorType &
     peak_time() const
@@ -117,7 +125,7 @@ namespace mgsim
   private:
     std::vector<double>     levels;
     std::vector<VectorType> above;
-    VectorType              dose_, peak_, peak_time_;
+    VectorType              dose_, peak_, peak_time_, lowest_;
     /** Level at the last recorded time (ghosted). */
     VectorType previous;
     double     previous_time = 0;

@@ -3,6 +3,8 @@
 #include "analysis/concentration_bands.h"
 #include "base/petsc_arrays.h"
 
+#include <cmath>
+
 namespace mgsim
 {
   using namespace petsc_arrays;
@@ -23,7 +25,10 @@ namespace mgsim
   VectorType
   band_index(const VectorType &c, const std::vector<double> &edges)
   {
-    return map_entries(c, [&](double level) { return band_of(edges, level); });
+    // A node without a level (NaN: no pH inside the implant) has no band.
+    return map_entries(c, [&](double level) {
+      return std::isnan(level) ? level : double(band_of(edges, level));
+    });
   }
 
   VectorType

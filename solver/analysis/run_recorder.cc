@@ -2,6 +2,7 @@
 
 #include "analysis/concentration_bands.h"
 #include "analysis/nodal_fields.h"
+#include "base/petsc_arrays.h"
 #include "base/units.h"
 
 #include <deal.II/base/timer.h>
@@ -22,6 +23,8 @@ namespace mgsim
     const std::vector<std::unique_ptr<Species>>   &species,
     const ImplantMetal                            &metal,
     const std::unique_ptr<HydrogenGas>            &gas,
+    const std::unique_ptr<NodalMedia>             &media,
+    const std::unique_ptr<MagnesiumHydroxide>     &brucite,
     const std::vector<dealii::types::material_id> &region_ids,
     MPI_Comm                                       comm)
     : prm(parameters)
@@ -29,25 +32,23 @@ namespace mgsim
     , species(species)
     , metal(metal)
     , gas(gas)
+    , media(media)
+    , brucite(brucite)
     , region_ids(region_ids)
     , comm(comm)
     , band_species(band_species_index(species))
   {
     if (prm.chemistry.enabled)
-      {
-        std::vector<std::pair<types::material_id, Medium>> media;
-        for (unsigned int r = 0; r < prm.regions.size(); ++r)
-          media.emplace_back(region_ids[r], prm.regions[r].medium.value());
-        ph = std::make_unique<PhField>(dofs, media);
-      }
+      ph = std::make_unique<PhField>();
   }
 
   void
   RunRecorder::update_ph()
   {
-    for (const auto &s : species)
-      if (s->definition().keys.background_from_medium)
-        ph->update(s->transport().solution());
+    const Species *ct = find_species(species, "ct");
+    ph->update(find_species(species, "ta")->transport().solution(),
+               ct ? &ct->transport().solution() : nullptr,
+               *media);
   }
 
   void
@@ -62,6 +63,13 @@ namespace mgsim
           s->definition().tracks_bands ? prm.thresholds.band_edges :
                                          std::vector<double>()));
         exposures.back()->reinit(s->transport().solution(), t);
+      }
+    if (ph)
+      {
+        update_ph();
+        ph_history =
+          std::make_unique<ExposureHistory>(prm.thresholds.ph_band_edges);
+        ph_history->reinit(ph->values(), t);
       }
     coverage_ = std::make_unique<CoverageHistory>(prm.thresholds.anti_tumour);
   }
@@ -84,6 +92,17 @@ namespace mgsim
                              transport.active_dofs(),
                              t_new);
       }
+    if (ph)
+      {
+        update_ph();
+        // Its "dose" is not reported: no background.
+        VectorType none;
+        petsc_arrays::reinit_like(none, ph->values());
+        ph_history->record(ph->values(),
+                           none,
+                           species[band_species]->transport().active_dofs(),
+                           t_new);
+      }
     exposure_seconds = timer.wall_time();
   }
 
@@ -92,6 +111,11 @@ namespace mgsim
   {
     for (unsigned int s = 0; s < species.size(); ++s)
       exposures[s]->restart_from(species[s]->transport().solution());
+    if (ph)
+      {
+        update_ph();
+        ph_history->restart_from(ph->values());
+      }
   }
 
   std::vector<const VectorType *>
@@ -101,6 +125,11 @@ namespace mgsim
     for (const auto &exposure : exposures)
       {
         const auto state = exposure->state();
+        vectors.insert(vectors.end(), state.begin(), state.end());
+      }
+    if (ph_history)
+      {
+        const auto state = ph_history->state();
         vectors.insert(vectors.end(), state.begin(), state.end());
       }
     return vectors;
@@ -116,6 +145,11 @@ namespace mgsim
         exposures[s]->adopt_mesh({next, next + n},
                                  species[s]->transport().solution());
         next += n;
+      }
+    if (ph)
+      {
+        update_ph();
+        ph_history->adopt_mesh({next, vectors.end()}, ph->values());
       }
   }
 
@@ -173,6 +207,15 @@ namespace mgsim
           band_columns.push_back(band + "_mm3");
           band_columns.push_back(band + "_fraction");
         }
+    const auto &ph_edges = prm.thresholds.ph_band_edges;
+    for (const auto &region : prm.regions)
+      for (unsigned int b = 0; ph && b <= ph_edges.size(); ++b)
+        {
+          const std::string band =
+            region.name + "_pH_" + band_name(ph_edges, b);
+          band_columns.push_back(band + "_mm3");
+          band_columns.push_back(band + "_fraction");
+        }
     bands = std::make_unique<CsvWriter>(directory + "/bands.csv",
                                         band_columns,
                                         root,
@@ -188,6 +231,7 @@ namespace mgsim
     if (continued)
       {
         threshold_summary.bands           = continued->bands;
+        threshold_summary.ph_bands        = continued->ph_bands;
         threshold_summary.gas_volume_peak = continued->gas_volume_peak;
       }
   }
@@ -195,8 +239,6 @@ namespace mgsim
   void
   RunRecorder::write_statistics(const double t)
   {
-    if (ph)
-      update_ph();
     stats->write_row(t);
     if (gas)
       threshold_summary.gas_volume_peak =
@@ -237,16 +279,28 @@ namespace mgsim
                    region_ids);
     threshold_summary.bands.push_back({t, volumes});
     std::vector<double> row = {t / units::hour};
-    for (const auto &per_region : volumes)
+    const auto          add = [&row](const auto &volumes) {
+      for (const auto &per_region : volumes)
+        {
+          double total = 0;
+          for (const double v : per_region)
+            total += v;
+          for (const double v : per_region)
+            {
+              row.push_back(v / 1e-9);
+              row.push_back(total > 0 ? v / total : 0.0);
+            }
+        }
+    };
+    add(volumes);
+    if (ph)
       {
-        double total = 0;
-        for (const double v : per_region)
-          total += v;
-        for (const double v : per_region)
-          {
-            row.push_back(v / 1e-9);
-            row.push_back(total > 0 ? v / total : 0.0);
-          }
+        const auto ph_volumes = band_volumes(dofs,
+                                             ph->values(),
+                                             prm.thresholds.ph_band_edges,
+                                             region_ids);
+        threshold_summary.ph_bands.push_back({t, ph_volumes});
+        add(ph_volumes);
       }
     bands->write_row(row);
     if (output)
@@ -258,6 +312,7 @@ namespace mgsim
   {
     RecorderState state;
     state.bands           = threshold_summary.bands;
+    state.ph_bands        = threshold_summary.ph_bands;
     state.gas_volume_peak = threshold_summary.gas_volume_peak;
     if (output)
       state.vtu_records = output->written();
@@ -283,7 +338,7 @@ namespace mgsim
         {&s->transport().solution(), s->definition().field_name()});
     // The gas model is rebuilt when cells open: take its field afresh.
     if (gas)
-      fields.push_back({&gas->volume_fraction(), "H2 gas volume fraction"});
+      fields.push_back({&gas->field(), "H2 gas volume fraction"});
     for (unsigned int s = 0; s < species.size(); ++s)
       {
         const ExposureHistory &e     = *exposures[s];
@@ -309,10 +364,25 @@ namespace mgsim
         fields.push_back({add(scaled(e.peak_time(), 1 / units::hour)),
                           label + " peak time [h]"});
       }
-    // write_statistics(t) has brought the pH up to date (it precedes every
-    // write_output(t)).
     if (ph)
-      fields.push_back({&ph->values(), "pH"});
+      {
+        const auto &ph_edges = prm.thresholds.ph_band_edges;
+        fields.push_back({&ph->values(), "pH"});
+        fields.push_back({add(band_index(ph->values(), ph_edges)), "pH band"});
+        for (unsigned int k = 0; k < ph_edges.size(); ++k)
+          {
+            std::ostringstream name;
+            name << "time at or above pH " << ph_edges[k] << " [h]";
+            fields.push_back(
+              {add(scaled(ph_history->time_above(k), 1 / units::hour)),
+               name.str()});
+          }
+        fields.push_back({&ph_history->peak(), "pH peak"});
+        fields.push_back({&ph_history->lowest(), "pH lowest"});
+      }
+    // Rebuilt when cells open, like the gas.
+    if (brucite)
+      fields.push_back({&brucite->field(), "Mg(OH)2 [mol/m3]"});
     output->write(dofs,
                   fields,
                   {{metal.fraction_per_cell(), "metal fraction"}},
@@ -352,6 +422,24 @@ namespace mgsim
                    species[band_species]->transport().solution(),
                    region_ids);
 
+    // The pH's extremes and longest times at or above each edge.
+    std::vector<RegionPeak>              ph_peaks, ph_lows;
+    std::vector<std::vector<RegionPeak>> ph_longest;
+    if (ph_history)
+      {
+        ph_peaks                 = region_peaks(dofs,
+                                ph_history->peak(),
+                                ph_history->peak_time(),
+                                region_ids);
+        const VectorType negated = scaled(ph_history->lowest(), -1);
+        ph_lows = region_peaks(dofs, negated, negated, region_ids);
+        for (unsigned int k = 0; k < t.ph_band_edges.size(); ++k)
+          ph_longest.push_back(region_peaks(dofs,
+                                            ph_history->time_above(k),
+                                            ph_history->time_above(k),
+                                            region_ids));
+      }
+
     std::vector<RegionExposure> regions;
     for (unsigned int r = 0; r < region_ids.size(); ++r)
       {
@@ -371,6 +459,18 @@ namespace mgsim
         g.covered_volume      = covered[r];
         g.stress_volume_ever  = stressed[r][1];
         g.max_dose            = finite(dose[r].value);
+        if (ph_history)
+          {
+            // An empty region has no pH (NaN: null in summary.json).
+            const auto or_nan = [](double v) {
+              return std::isfinite(v) ? v : std::nan("");
+            };
+            g.peak_ph      = or_nan(ph_peaks[r].value);
+            g.peak_ph_time = ph_peaks[r].companion;
+            g.lowest_ph    = or_nan(-ph_lows[r].value);
+            for (const auto &longest_k : ph_longest)
+              g.longest_at_or_above_ph.push_back(finite(longest_k[r].value));
+          }
         regions.push_back(g);
       }
     return regions;

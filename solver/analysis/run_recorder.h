@@ -16,6 +16,8 @@
 #include "input/case_parameters.h"
 #include "physics/hydrogen_gas.h"
 #include "physics/implant_metal.h"
+#include "physics/magnesium_hydroxide.h"
+#include "physics/nodal_media.h"
 #include "physics/ph_field.h"
 #include "physics/species.h"
 
@@ -33,8 +35,8 @@ namespace mgsim
   /** @brief What the recorder needs to continue its files after a resume. */
   struct RecorderState
   {
-    /** Band volumes at every output time so far. */
-    std::vector<BandSample> bands;
+    /** Band volumes at every output time so far (Mg2+, pH). */
+    std::vector<BandSample> bands, ph_bands;
     /** Largest gas volume so far [m^3]. */
     double gas_volume_peak = 0;
     /** (time [h], .pvtu) of the ParaView files written so far. */
@@ -46,7 +48,7 @@ namespace mgsim
     void
     serialize(Archive &archive, const unsigned int)
     {
-      archive &bands &gas_volume_peak &vtu_records &csv_sizes;
+      archive &bands &ph_bands &gas_volume_peak &vtu_records &csv_sizes;
     }
   };
 
@@ -64,7 +66,8 @@ namespace mgsim
     /**
      * Records the run of @p species (one of which tracks the case's band
      * edges) on @p dof_handler, with the implant @p metal and the gas model
-     * held in @p gas (may be empty; it is rebuilt when the DoFs change).
+     * held in @p gas, the nodes' @p media and the solid Mg(OH)2 @p brucite
+     * (each may be empty; they are rebuilt when the DoFs change).
      * @p region_ids: material ids of the case's regions, in case order.
      */
     RunRecorder(const CaseParameters                          &parameters,
@@ -72,6 +75,8 @@ namespace mgsim
                 const std::vector<std::unique_ptr<Species>>   &species,
                 const ImplantMetal                            &metal,
                 const std::unique_ptr<HydrogenGas>            &gas,
+                const std::unique_ptr<NodalMedia>             &media,
+                const std::unique_ptr<MagnesiumHydroxide>     &brucite,
                 const std::vector<dealii::types::material_id> &region_ids,
                 MPI_Comm                                       comm);
 
@@ -133,10 +138,7 @@ namespace mgsim
     void
     write_solver_row(double t, const StepTimes &times);
 
-    /**
-     * Band volumes (bands.csv) and the ParaView fields at time @p t, after
-     * write_statistics(t) (which updates the pH).
-     */
+    /** Band volumes (bands.csv) and the ParaView fields at time @p t. */
     void
     write_output(double t);
 
@@ -163,7 +165,11 @@ namespace mgsim
     /** The fields of one output time. */
     void
     write_fields(double t) const;
-    /** Recomputes ph from the alkalinity's present field. */
+    /**
+     * Recomputes ph from the alkalinity's present field: whenever the
+     * alkalinity or the DoFs changed (after a step, opened cells, a mesh
+     * change), so that the statistics and output find it current.
+     */
     void
     update_ph();
     /** Per-region exposure figures (collective). */
@@ -175,10 +181,14 @@ namespace mgsim
     const std::vector<std::unique_ptr<Species>>   &species;
     const ImplantMetal                            &metal;
     const std::unique_ptr<HydrogenGas>            &gas;
+    const std::unique_ptr<NodalMedia>             &media;
+    const std::unique_ptr<MagnesiumHydroxide>     &brucite;
     const std::vector<dealii::types::material_id> &region_ids;
     /** The pH from the total alkalinity (with the chemistry on). */
     std::unique_ptr<PhField> ph;
-    MPI_Comm                 comm;
+    /** Time at or above each pH band edge, peak and lowest pH per node. */
+    std::unique_ptr<ExposureHistory> ph_history;
+    MPI_Comm                         comm;
     /** The species whose exposure is kept at the band edges (Mg2+). */
     const unsigned int band_species;
 

@@ -38,6 +38,26 @@ namespace mgsim
       return series;
     }
 
+    /** A pH band edge as text ("7", "7.6"). */
+    std::string
+    ph_text(const double ph)
+    {
+      std::ostringstream text;
+      text << ph;
+      return text.str();
+    }
+
+    /** The largest volume of region @p r in each pH band over the run. */
+    std::vector<double>
+    largest_ph_band_volumes(const ThresholdSummary &s, const unsigned int r)
+    {
+      std::vector<double> most(s.thresholds.ph_band_edges.size() + 1, 0.0);
+      for (const auto &sample : s.ph_bands)
+        for (unsigned int k = 0; k < most.size(); ++k)
+          most[k] = std::max(most[k], sample.volumes[r][k]);
+      return most;
+    }
+
     void
     write_json(std::ostream &out, const ThresholdSummary &s)
     {
@@ -56,6 +76,9 @@ namespace mgsim
                   {number(t.osteogenic_low / units::mM),
                    number(t.osteogenic_high / units::mM)}},
                  {"tumour_min_hours", number(t.tumour_min_duration / units::hour)}};
+      const bool with_ph = !t.ph_band_edges.empty();
+      if (with_ph)
+        json["thresholds"]["ph_band_edges"] = t.ph_band_edges;
       json["implant"] = {
         {"mass_initial_g", number(s.implant_mass_initial * 1e3)},
         {"mass_left_g", number(s.implant_mass_left * 1e3)},
@@ -100,6 +123,22 @@ namespace mgsim
           region["max_dose_mM_h"] =
             number(g.max_dose / (units::mM * units::hour));
           region["osteogenic_volume_mm3"] = osteogenic;
+          if (with_ph)
+            {
+              region["peak_pH"]        = number(g.peak_ph);
+              region["peak_pH_time_h"] = number(g.peak_ph_time / units::hour);
+              region["lowest_pH"]      = number(g.lowest_ph);
+              Json longest;
+              for (unsigned int k = 0; k < t.ph_band_edges.size(); ++k)
+                longest[ph_text(t.ph_band_edges[k])] =
+                  number(g.longest_at_or_above_ph[k] / units::hour);
+              region["longest_at_or_above_pH_h"] = longest;
+              Json       bands;
+              const auto most = largest_ph_band_volumes(s, r);
+              for (unsigned int k = 0; k < most.size(); ++k)
+                bands[band_name(t.ph_band_edges, k)] = number(most[k] / mm3);
+              region["pH_band_volume_max_mm3"] = bands;
+            }
           regions.push_back(region);
         }
       json["regions"] = regions;
@@ -205,6 +244,37 @@ namespace mgsim
         }
       if (!any_bone)
         out << "No bone region in this case.\n";
+
+      if (!t.ph_band_edges.empty())
+        {
+          const auto &edges = t.ph_band_edges;
+          out << "\n## pH (buffered chemistry)\n\n"
+              << "| region | peak pH | at [h] | lowest pH |";
+          for (const double e : edges)
+            out << " longest at pH ≥ " << ph_text(e) << " [h] |";
+          out << "\n|---|---|---|---|";
+          for (std::size_t k = 0; k < edges.size(); ++k)
+            out << "---|";
+          out << "\n";
+          for (const auto &g : s.regions)
+            {
+              // An empty region (`degraded` before any cell corroded).
+              if (std::isnan(g.peak_ph))
+                {
+                  out << "| " << g.name << " | no cells |\n";
+                  continue;
+                }
+              out << "| " << g.name << " | " << fixed(g.peak_ph) << " | "
+                  << fixed(g.peak_ph_time / h) << " | " << fixed(g.lowest_ph)
+                  << " |";
+              for (const double longest : g.longest_at_or_above_ph)
+                out << " " << fixed(longest / h) << " |";
+              out << "\n";
+            }
+          out << "\nLargest volume in each pH band over the run in "
+                 "summary.json; the volumes at every output time in "
+                 "bands.csv.\n";
+        }
 
       out << "\n## Implant and gas\n\n"
           << "- Implant metal: " << fixed(s.implant_mass_left * 1e6, 4)

@@ -2,7 +2,8 @@
 // a run as summary.json (for scripts) and summary.md (for people): per
 // region the peak Mg2+ and H2 levels, how long and where the anti-tumour
 // level was held, the normal tissue pushed to the stress level, the
-// osteogenic-window volume over time, plus the metal and gas left.
+// osteogenic-window volume over time, plus the metal and gas left; with the
+// chemistry the pH extremes and bands (doc/model.md §7.4).
 #pragma once
 
 #include "input/case_parameters.h"
@@ -37,6 +38,10 @@ namespace mgsim
     double stress_volume_ever = 0;
     /** Largest cumulative dose int (c - c_b) dt at a point [mol/m^3 s]. */
     double max_dose = 0;
+    /** With the chemistry: highest pH and when [s], lowest pH. */
+    double peak_ph = 0, peak_ph_time = 0, lowest_ph = 0;
+    /** Longest time any point spent at or above each pH band edge [s]. */
+    std::vector<double> longest_at_or_above_ph;
   };
 
   /** @brief Band volumes at one output time. */
@@ -64,7 +69,8 @@ namespace mgsim
     unsigned int                cells_opened = 0;
     ThresholdParameters         thresholds;
     std::vector<RegionExposure> regions;
-    std::vector<BandSample>     bands;
+    /** Band volumes of Mg2+ and (with the chemistry) of pH. */
+    std::vector<BandSample> bands, ph_bands;
     /** Implant metal at the start and the end [kg]. */
     double implant_mass_initial = 0, implant_mass_left = 0;
     /** H2 gas volume at the end and its largest value [m^3]. */

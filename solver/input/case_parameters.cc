@@ -218,7 +218,8 @@ namespace mgsim
     auto solver     = section("solver");
     prm.solver      = SolverParameters::read(solver);
     auto thresholds = section("thresholds");
-    prm.thresholds  = ThresholdParameters::read(thresholds);
+    prm.thresholds =
+      ThresholdParameters::read(thresholds, prm.chemistry.enabled);
     auto adaptivity = section("adaptivity");
     prm.adaptivity  = AdaptivityParameters::read(adaptivity);
     auto gas        = section("gas");

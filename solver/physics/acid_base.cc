@@ -100,6 +100,13 @@ namespace mgsim
     return co2 + medium.bicarbonate * (1 + k2 / h);
   }
 
+  double
+  AcidBase::co2_fraction(const double ph) const
+  {
+    const double h = hydrogen(ph);
+    return h * h / (h * h + k1 * h + k1 * k2);
+  }
+
   template <class Alkalinity>
   double
   AcidBase::invert(const Alkalinity &alkalinity_of, const double target) const
@@ -163,5 +170,14 @@ namespace mgsim
                                      const double ph) const
   {
     return magnesium / brucite_saturation(ph);
+  }
+
+  double
+  AcidBase::brucite_saturation_ph(const double magnesium) const
+  {
+    // Ksp' = [Mg2+] (Kw' / h)^2 with [Mg2+] in mol/L.
+    const double h = k_water * std::sqrt(magnesium / per_litre /
+                                         std::pow(10., medium.log_ksp_brucite));
+    return -std::log10(h);
   }
 } // namespace mgsim

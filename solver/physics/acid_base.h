@@ -10,6 +10,8 @@
 
 #include "input/medium_database.h"
 
+#include <optional>
+
 namespace mgsim
 {
   class AcidBase
@@ -55,6 +57,10 @@ namespace mgsim
     double
     ph_closed(double alkalinity, double carbon) const;
 
+    /** The fraction of inorganic carbon that is CO2(aq) at @p ph. */
+    double
+    co2_fraction(double ph) const;
+
     /**
      * Dissolved Mg2+ in equilibrium with brucite, Mg(OH)2, at @p ph
      * [mol/m^3]: Ksp' / [OH-]^2.
@@ -65,6 +71,13 @@ namespace mgsim
     /** Brucite's saturation index [Mg2+][OH-]^2 / Ksp' at @p ph. */
     double
     brucite_saturation_ratio(double magnesium, double ph) const;
+
+    /**
+     * The pH at which @p magnesium [mol/m^3] is in equilibrium with
+     * brucite (the inverse of brucite_saturation()).
+     */
+    double
+    brucite_saturation_ph(double magnesium) const;
 
   private:
     /** TA with CO2 held at @p ph; @p slope gets dTA/dh. */
@@ -86,5 +99,32 @@ namespace mgsim
     const double k1, k2, k_phosphate, k_water;
     /** CO2(aq) of the reference state [mol/m^3]. */
     const double co2;
+  };
+
+  /**
+   * @brief What a node's pH depends on besides its total alkalinity: its
+   * medium, and its dissolved inorganic carbon unless CO2 is held (open).
+   */
+  struct LocalBuffer
+  {
+    const AcidBase &acid_base;
+    /** CT [mol/m^3]; none: CO2 held at the medium's reference level. */
+    std::optional<double> carbon;
+
+    /** TA at @p ph [mol/m^3]. */
+    double
+    alkalinity(const double ph) const
+    {
+      return carbon ? acid_base.alkalinity_closed(ph, *carbon) :
+                      acid_base.alkalinity_open(ph);
+    }
+
+    /** The pH of total alkalinity @p alkalinity [mol/m^3]. */
+    double
+    ph(const double alkalinity) const
+    {
+      return carbon ? acid_base.ph_closed(alkalinity, *carbon) :
+                      acid_base.ph_open(alkalinity);
+    }
   };
 } // namespace mgsim

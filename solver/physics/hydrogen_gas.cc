@@ -24,21 +24,16 @@ namespace mgsim
                            const VectorType                      &volumes,
                            const std::vector<types::material_id> &regions,
                            const hp::QCollection<3>              &quadrature)
-    : dof_handler(dof_handler)
+    : NodalPhase(dof_handler,
+                 volumes,
+                 gas_constant * parameters.temperature / parameters.pressure)
     , parameters(parameters)
     , molar_volume(gas_constant * parameters.temperature / parameters.pressure)
     , solubility(solubility)
-    , volumes(volumes)
   {
-    const MPI_Comm comm = dof_handler.get_communicator();
-    gas.reinit(dof_handler.locally_owned_dofs(), comm);
-    ghosted_fraction.reinit(dof_handler.locally_owned_dofs(),
-                            DoFTools::extract_locally_relevant_dofs(
-                              dof_handler),
-                            comm);
     // Per-region lumped volumes, assembled once: the per-step region gas is
     // then a dot product instead of a cell loop.
-    region_volumes.assign(regions.size(), VectorType(gas));
+    region_volumes.assign(regions.size(), VectorType(density));
     hp::FEValues<3> fe_values(dof_handler.get_fe_collection(),
                               quadrature,
                               update_values | update_JxW_values);
@@ -70,6 +65,7 @@ namespace mgsim
                         const double      dt,
                         VectorType       &to_gas)
   {
+    VectorType &gas = density;
     to_gas.reinit(gas);
     const double into_gas  = 1 - std::exp(-parameters.nucleation_rate * dt);
     const double back_from = 1 - std::exp(-parameters.redissolution_rate * dt);
@@ -90,51 +86,7 @@ namespace mgsim
       }
     to_gas.compress(VectorOperation::insert);
     gas.compress(VectorOperation::insert);
-    update_volume_fraction();
-  }
-
-  VectorType
-  HydrogenGas::moles_per_dof() const
-  {
-    VectorType moles(gas);
-    moles.scale(volumes);
-    return moles;
-  }
-
-  void
-  HydrogenGas::set_moles(const VectorType &moles)
-  {
-    // Implant nodes have no tissue volume and hold no gas.
-    for (const auto i : dof_handler.locally_owned_dofs())
-      gas(i) = volumes(i) > 0 ? moles(i) / volumes(i) : 0.0;
-    gas.compress(VectorOperation::insert);
-    update_volume_fraction();
-  }
-
-  void
-  HydrogenGas::set_volume_fraction(const VectorType &fraction,
-                                   const double      total)
-  {
-    gas = fraction;
-    gas /= molar_volume;
-    const double now = this->moles();
-    if (now > 0)
-      gas *= total / now;
-    update_volume_fraction();
-  }
-
-  void
-  HydrogenGas::update_volume_fraction()
-  {
-    VectorType fraction(gas);
-    fraction *= molar_volume;
-    ghosted_fraction = fraction;
-  }
-
-  double
-  HydrogenGas::moles() const
-  {
-    return gas * volumes;
+    update_field();
   }
 
   double
@@ -146,7 +98,7 @@ namespace mgsim
   double
   HydrogenGas::volume_in_region(const unsigned int r) const
   {
-    return (region_volumes[r] * gas) * molar_volume;
+    return (region_volumes[r] * density) * molar_volume;
   }
 
   std::vector<CsvColumn>

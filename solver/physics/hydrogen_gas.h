@@ -1,13 +1,12 @@
 // H2 beyond its solubility forms gas (doc/model.md §2):
 //   q_gas = kappa_g (h - h_sat)+ - kappa_d g [h < h_sat],  dg/dt = q_gas,
 // with g the H2 held as gas per m^3 of tissue and the gas volume fraction
-// g R T / p. Exchanged per DoF with the lumped volume w_i = int phi_i (the
-// H2 content is exactly sum_i w_i h_i, so moving an amount between h_i and
-// g_i conserves H2 to round-off). Each step moves, from the state at the
-// start of the step, the amount the local exchange law gives when
-// integrated over the step with h frozen: w (h - h_sat)(1 - exp(-kappa_g dt))
-// into gas, or at most w g (1 - exp(-kappa_d dt)) back, never more than the
-// deficit w (h_sat - h). So gas forms only where the tissue is
+// g R T / p, held per DoF with the lumped volume w_i = int phi_i (a
+// NodalPhase: the H2 content is exactly sum_i w_i h_i). Each step moves,
+// from the state at the start of the step, the amount the local exchange law
+// gives when integrated over the step with h frozen: w (h - h_sat)(1 -
+// exp(-kappa_g dt)) into gas, or at most w g (1 - exp(-kappa_d dt)) back, never
+// more than the deficit w (h_sat - h). So gas forms only where the tissue is
 // supersaturated, g never becomes negative, and the transport receives the
 // exchange as an exact injection.
 #pragma once
@@ -15,6 +14,7 @@
 #include "base/csv_file.h"
 #include "base/linear_algebra.h"
 #include "input/case_parameters.h"
+#include "physics/nodal_phase.h"
 #include "physics/phase_exchange.h"
 
 #include <deal.II/dofs/dof_handler.h>
@@ -25,11 +25,12 @@
 
 namespace mgsim
 {
-  class HydrogenGas : public PhaseExchange
+  class HydrogenGas : public NodalPhase, public PhaseExchange
   {
   public:
     /**
      * @p solubility: nodal h_sat [mol/m^3]; @p volumes: int phi_i dV [m^3].
+     * Its field() is the gas volume fraction g R T / p [-].
      */
     HydrogenGas(const dealii::DoFHandler<3>                   &dof_handler,
                 const GasParameters                           &parameters,
@@ -46,24 +47,12 @@ namespace mgsim
     void
     exchange(const VectorType &h, double dt, VectorType &to_gas) override;
 
-    /** H2 held as gas at each DoF [mol]. */
-    VectorType
-    moles_per_dof() const;
-
-    /** Replaces the gas by @p moles per DoF (after the DoFs changed). */
-    void
-    set_moles(const VectorType &moles);
-
-    /**
-     * After mesh adaptation: the gas from its interpolated volume fraction,
-     * scaled to hold exactly @p moles in total.
-     */
-    void
-    set_volume_fraction(const VectorType &fraction, double moles);
-
     /** H2 held as gas [mol]. */
     double
-    moles() const override;
+    moles() const override
+    {
+      return total_moles();
+    }
 
     /** Gas volume at the model's temperature and pressure [m^3]. */
     double
@@ -76,28 +65,13 @@ namespace mgsim
     double
     volume_in_region(unsigned int r) const;
 
-    /** Nodal gas volume fraction g R T / p [-], with ghost values. */
-    const VectorType &
-    volume_fraction() const
-    {
-      return ghosted_fraction;
-    }
-
   private:
-    /** ghosted_fraction <- g R T / p, after every change of the gas. */
-    void
-    update_volume_fraction();
-
-    const dealii::DoFHandler<3> &dof_handler;
-    const GasParameters          parameters;
+    const GasParameters parameters;
     /** Gas volume per mole of gas, R T / p [m^3/mol]. */
     const double molar_volume;
-    VectorType   solubility, volumes;
+    VectorType   solubility;
     /** int_region phi_i dV per region: region gas = weights . g. */
     std::vector<VectorType> region_volumes;
-    /** Gas per unit tissue volume at each DoF [mol/m^3]. */
-    VectorType gas;
-    VectorType ghosted_fraction;
   };
 
   /**

@@ -602,6 +602,42 @@ namespace mgsim
     constraints.set_zero(free_dofs); // Dirichlet and hanging DoFs
   }
 
+  VectorType
+  ScalarTransport::free_content_weights() const
+  {
+    VectorType weights(content_weights);
+    condense(weights);
+    weights.scale(free_dofs);
+    return weights;
+  }
+
+  void
+  ScalarTransport::remove_at_nodes(const VectorType &moles)
+  {
+    const VectorType weights = free_content_weights();
+    VectorType       c(current_solution);
+    {
+      const petsc_arrays::ReadArray w(weights), x(moles);
+      petsc_arrays::WriteArray      value(c);
+      for (unsigned int k = 0; k < c.locally_owned_size(); ++k)
+        if (w[k] > 0)
+          value[k] -= x[k] / w[k];
+    }
+    constraints.distribute(c);
+    VectorType shift(c);
+    shift -= current_solution;
+    // Between steps old_solution is current_solution.
+    current_solution = c;
+    old_solution     = c;
+    older_solution += shift;
+    ghosted_solution = c;
+    // The content falls by the moles' sum up to round-off; the ledger
+    // takes the content as it is.
+    ledger_.content = content_weights * c - initial_content;
+    for (TransportLedger *l : {&ledger_, &previous_ledger_})
+      l->released -= total(moles);
+  }
+
   void
   ScalarTransport::update_matrix_vectors()
   {

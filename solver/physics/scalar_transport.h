@@ -194,6 +194,29 @@ namespace mgsim
                       const VectorType &amounts,
                       double            scale);
 
+    /**
+     * What a unit change of each DoF's value adds to the content [m^3]:
+     * the content weights condensed onto the free DoFs (tissue, neither
+     * Dirichlet nor hanging), 0 elsewhere. remove_at_nodes() moves values
+     * by these weights.
+     */
+    VectorType
+    free_content_weights() const;
+
+    /**
+     * Takes @p moles [mol per DoF; nonzero only where
+     * free_content_weights() is] out of the solution where they are: each
+     * free DoF's value falls by its moles over its weight, hanging nodes
+     * follow their masters, and the history falls with the state, so the
+     * next step sees no rate. The content falls by exactly their sum,
+     * booked as a negative release. For a phase that reacts node by node
+     * (Mg(OH)2): an injection into the step would be spread over the
+     * neighbours by the consistent mass matrix, which a reaction that
+     * empties a node turns into oscillations.
+     */
+    void
+    remove_at_nodes(const VectorType &moles);
+
     /** Current solution with ghost values (for output and evaluation). */
     const VectorType &
     solution() const

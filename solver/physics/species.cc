@@ -51,15 +51,39 @@ namespace mgsim
   {
     SpeciesDefinition ta = {chemistry_species_keys().at(0), 2.0, false, {}};
     ta.columns           = standard_columns("ta");
+    ta.level_at_rest     = &AcidBase::reference_alkalinity;
     return ta;
+  }
+
+  SpeciesDefinition
+  carbon_species()
+  {
+    SpeciesDefinition ct = {chemistry_species_keys().at(1), 0.0, false, {}};
+    ct.columns           = standard_columns("ct");
+    ct.level_at_rest     = &AcidBase::reference_carbon;
+    return ct;
   }
 
   std::vector<SpeciesDefinition>
   case_species(const CaseParameters &parameters)
   {
     std::vector<SpeciesDefinition> species = shipped_species();
+    using P                                = ChemistryParameters::Precipitation;
     if (parameters.chemistry.enabled)
-      species.push_back(alkalinity_species());
+      {
+        // What Mg(OH)2 holds enters Mg2+'s ledger (doc/model.md §7.3).
+        if (parameters.chemistry.precipitation != P::none)
+          species[0].columns.insert(species[0].columns.begin() + 2,
+                                    {SpeciesQuantity::exchanged,
+                                     "mg_precipitated_mol"});
+        species.push_back(alkalinity_species());
+        if (std::any_of(parameters.regions.begin(),
+                        parameters.regions.end(),
+                        [](const RegionParameters &r) {
+                          return r.medium->carbon == CarbonSupply::incubator;
+                        }))
+          species.push_back(carbon_species());
+      }
     return species;
   }
 
@@ -79,9 +103,10 @@ namespace mgsim
     for (const auto &region : parameters.regions)
       {
         SpeciesCoefficients c = region.tissue.species.at(prefix);
-        // The alkalinity's level at rest is the medium's (doc/model.md §7).
-        if (definition_.keys.background_from_medium)
-          c.background = AcidBase(region.medium.value()).reference_alkalinity();
+        // TA's and CT's level at rest is the medium's (doc/model.md §7).
+        if (definition_.level_at_rest)
+          c.background =
+            (AcidBase(region.medium.value()).*definition_.level_at_rest)();
         setup.coefficients[mesh.regions.at(region.name)] = c;
       }
     for (const auto &boundary : parameters.boundaries)
@@ -106,7 +131,7 @@ namespace mgsim
     VectorType injection(released_mg);
     injection *= definition_.per_mg_released;
     released_ += total(injection);
-    if (exchange)
+    if (exchange && !exchange->at_nodes())
       {
         // Exchange from the state at the start of the step, handed to the
         // transport as an exact (negative) injection.
@@ -115,6 +140,16 @@ namespace mgsim
         injection -= moved;
       }
     transport_->advance_injecting(dt, order, injection, 1.0);
+  }
+
+  void
+  Species::exchange_at_nodes(const double dt)
+  {
+    if (!exchange || !exchange->at_nodes())
+      return;
+    VectorType moved;
+    exchange->exchange(transport_->solution(), dt, moved);
+    transport_->remove_at_nodes(moved);
   }
 
   double

@@ -16,6 +16,7 @@
 #include "base/linear_algebra.h"
 #include "input/case_parameters.h"
 #include "input/mesh_loader.h"
+#include "physics/acid_base.h"
 #include "physics/phase_exchange.h"
 #include "physics/scalar_transport.h"
 
@@ -76,6 +77,11 @@ namespace mgsim
     bool tracks_bands = false;
     /** Its stats.csv columns, in file order. */
     std::vector<SpeciesColumn> columns;
+    /**
+     * Its background from each region's medium at rest (TA, CT; keys
+     * background_from_medium), or none (the tissue's background key).
+     */
+    double (AcidBase::*level_at_rest)() const = nullptr;
 
     /** Name of its level in output files, "<label> [mM]". */
     std::string
@@ -107,8 +113,17 @@ namespace mgsim
   SpeciesDefinition
   alkalinity_species();
 
+  /**
+   * The chemistry's dissolved inorganic carbon CT (doc/model.md §7.5): no
+   * source (corrosion adds no carbon), exchanged as CO2 at free surfaces,
+   * columns ct_*.
+   */
+  SpeciesDefinition
+  carbon_species();
+
   /** What a run of @p parameters transports: shipped_species(), and with
-   * the chemistry on alkalinity_species(). */
+   * the chemistry on alkalinity_species() and, where a region's medium
+   * exchanges CO2 with an incubator, carbon_species(). */
   std::vector<SpeciesDefinition>
   case_species(const CaseParameters &parameters);
 
@@ -133,10 +148,19 @@ namespace mgsim
     /**
      * Advances by @p dt [s] while the metal releases @p released_mg [mol of
      * Mg per DoF, exactly integrated over the step]: injects its share,
-     * less what moves into its phase. @p order: 1 (BE) or 2 (BDF2).
+     * less what moves into a phase that exchanges by injection (H2 gas).
+     * @p order: 1 (BE) or 2 (BDF2).
      */
     void
     advance(double dt, unsigned int order, const VectorType &released_mg);
+
+    /**
+     * After every species advanced by @p dt: the exchange of a phase that
+     * acts at the nodes (PhaseExchange::at_nodes(), Mg(OH)2), taken out of
+     * the state the step reached.
+     */
+    void
+    exchange_at_nodes(double dt);
 
     /** The phase it exchanges with from now on (nullptr: none). */
     void

@@ -34,6 +34,8 @@ namespace mgsim
     std::vector<double> released;
     /** H2 held as gas [mol]. */
     double gas_moles = 0;
+    /** Mg(OH)2 held as solid [mol]. */
+    double solid_moles = 0;
     /** Implant volume at the start of the run [m^3]. */
     double        initial_implant_volume = 0;
     RecorderState recorder;
@@ -47,7 +49,8 @@ namespace mgsim
     serialize(Archive &archive, const unsigned int)
     {
       archive &clock &cells_opened &max_balance_error &transports &released
-        &gas_moles &initial_implant_volume &recorder &coarse_cells &case_values;
+        &gas_moles &solid_moles &initial_implant_volume &recorder &coarse_cells
+          &case_values;
     }
   };
 

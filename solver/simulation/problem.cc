@@ -55,6 +55,8 @@ namespace mgsim
     recorder.reset();
     species_.clear();
     gas.reset();
+    brucite.reset();
+    media.reset();
     metal.reset();
     dofs.clear();
   }
@@ -154,8 +156,9 @@ namespace mgsim
         species_.back()->transport().setup_system();
       }
     setup_gas();
+    setup_chemistry();
     recorder = std::make_unique<RunRecorder>(
-      prm, dofs, species_, *metal, gas, region_ids, comm);
+      prm, dofs, species_, *metal, gas, media, brucite, region_ids, comm);
   }
 
   void
@@ -176,6 +179,37 @@ namespace mgsim
                                     region_ids,
                                     cell_quadrature);
     h2->set_exchange(gas.get());
+  }
+
+  void
+  Problem::setup_chemistry()
+  {
+    if (!prm.chemistry.enabled)
+      return;
+    if (media)
+      media->reinit();
+    else
+      {
+        std::vector<std::pair<types::material_id, Medium>> by_region;
+        for (unsigned int r = 0; r < prm.regions.size(); ++r)
+          by_region.emplace_back(region_ids[r], prm.regions[r].medium.value());
+        media = std::make_unique<NodalMedia>(dofs, by_region);
+      }
+    // Mg(OH)2 takes one Mg2+ and two moles of base (doc/model.md §7.3).
+    using P = ChemistryParameters::Precipitation;
+    if (prm.chemistry.precipitation == P::none)
+      return;
+    Species *mg = find_species(species_, "mg");
+    Species *ta = find_species(species_, "ta");
+    brucite     = std::make_unique<MagnesiumHydroxide>(
+      dofs,
+      mg->transport().free_content_weights(),
+      ta->transport().free_content_weights(),
+      prm.chemistry.precipitation == P::rate ?
+            prm.chemistry.precipitation_time :
+            0.0);
+    mg->set_exchange(&brucite->share(1));
+    ta->set_exchange(&brucite->share(2));
   }
 
   std::vector<CsvColumn>
@@ -218,6 +252,19 @@ namespace mgsim
     metal->recede(rate_law.recession(t, t + dt), empty_snap, released);
     for (auto &s : species_)
       s->advance(dt, prm.time.order(), released);
+    // Mg(OH)2 reacts with the state the step reached, node by node; Mg2+
+    // and TA give up their shares (doc/model.md §7.3).
+    if (brucite)
+      {
+        const Species *ct = find_species(species_, "ct");
+        brucite->react(species("mg").transport().solution(),
+                       species("ta").transport().solution(),
+                       ct ? &ct->transport().solution() : nullptr,
+                       *media,
+                       dt);
+        for (auto &s : species_)
+          s->exchange_at_nodes(dt);
+      }
   }
 
   void

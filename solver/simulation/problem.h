@@ -15,6 +15,8 @@
 #include "input/mesh_loader.h"
 #include "physics/hydrogen_gas.h"
 #include "physics/implant_metal.h"
+#include "physics/magnesium_hydroxide.h"
+#include "physics/nodal_media.h"
 #include "physics/rate_law.h"
 #include "physics/species.h"
 #include "simulation/checkpoint.h"
@@ -108,6 +110,12 @@ namespace mgsim
     {
       return recorder->summary();
     }
+    /** Solid Mg(OH)2, or nullptr without chemistry or precipitation. */
+    const MagnesiumHydroxide *
+    magnesium_hydroxide() const
+    {
+      return brucite.get();
+    }
     /** The H2 gas model, or nullptr if [gas] model = none. */
     const HydrogenGas *
     hydrogen_gas() const
@@ -150,6 +158,13 @@ namespace mgsim
     /** The gas model on the current DoFs (if enabled), handed to H2. */
     void
     setup_gas();
+    /**
+     * With the chemistry on: each node's medium, and Mg(OH)2 on the current
+     * DoFs (if it precipitates), handed to Mg2+ and TA. The solid starts
+     * empty: callers that carry it over set it afterwards.
+     */
+    void
+    setup_chemistry();
 
     // --- the time loop ---
     /**
@@ -233,7 +248,11 @@ namespace mgsim
     const std::vector<SpeciesDefinition>  definitions;
     std::vector<std::unique_ptr<Species>> species_;
     std::unique_ptr<HydrogenGas>          gas;
-    std::unique_ptr<RunRecorder>          recorder;
+    /** The medium of each node (with the chemistry on). */
+    std::unique_ptr<NodalMedia> media;
+    /** Solid Mg(OH)2 (with the chemistry on and precipitation). */
+    std::unique_ptr<MagnesiumHydroxide> brucite;
+    std::unique_ptr<RunRecorder>        recorder;
     /** Material ids of the tissue regions, in case order. */
     std::vector<dealii::types::material_id> region_ids;
     /** The release of the last step [mol of Mg per DoF]. */

@@ -5,7 +5,7 @@
 //  1. per cell: material id (implant cells turn `degraded`) and the metal's
 //     recession state;
 //  2. nodal vectors: each species with its BDF2 history, the exposure
-//     histories, the gas;
+//     histories, the gas, solid Mg(OH)2;
 //  3. the tumour-coverage times at quadrature points.
 #include "base/input_error.h"
 #include "simulation/problem.h"
@@ -44,7 +44,7 @@ namespace mgsim
                                      /*transfer_variable_size_data=*/true);
     cell_transfer.prepare_for_serialization(cells);
 
-    // Species by species, then the histories, then the gas.
+    // Species by species, then the histories, the gas, the solid.
     std::vector<std::vector<VectorType>> species_state;
     std::vector<const VectorType *>      fields;
     for (const auto &s : species_)
@@ -55,7 +55,9 @@ namespace mgsim
     for (const VectorType *v : recorder->history_vectors())
       fields.push_back(v);
     if (gas)
-      fields.push_back(&gas->volume_fraction());
+      fields.push_back(&gas->field());
+    if (brucite)
+      fields.push_back(&brucite->field());
     FieldTransfer field_transfer(dofs);
     field_transfer.prepare_for_serialization(fields);
 
@@ -72,6 +74,7 @@ namespace mgsim
         state.released.push_back(s->released());
       }
     state.gas_moles              = gas ? gas->moles() : 0.0;
+    state.solid_moles            = brucite ? brucite->total_moles() : 0.0;
     state.initial_implant_volume = metal->initial_volume();
     state.recorder               = recorder->state();
     state.coarse_cells           = triangulation.n_global_coarse_cells();
@@ -125,7 +128,7 @@ namespace mgsim
     const std::size_t n_transport = ScalarTransport::n_checkpoint_vectors,
                       n_history   = recorder->history_vectors().size();
     std::vector<VectorType>   fields(species_.size() * n_transport + n_history +
-                                     (gas ? 1 : 0),
+                                     (gas ? 1 : 0) + (brucite ? 1 : 0),
                                    VectorType(dofs.locally_owned_dofs(), comm));
     std::vector<VectorType *> targets;
     for (auto &v : fields)
@@ -147,7 +150,9 @@ namespace mgsim
       }
     recorder->adopt_histories(take(n_history));
     if (gas)
-      gas->set_volume_fraction(take(1)[0], state.gas_moles);
+      gas->set_field(take(1)[0], state.gas_moles);
+    if (brucite)
+      brucite->set_field(take(1)[0], state.solid_moles);
 
     recorder->coverage().deserialize(triangulation);
     resumed = std::move(state);

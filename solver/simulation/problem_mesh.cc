@@ -53,6 +53,11 @@ namespace mgsim
         setup_gas();
         gas->set_moles(moles);
       }
+    // So does the solid; the opened nodes take their medium.
+    const VectorType solid = brucite ? brucite->moles_per_dof() : VectorType();
+    setup_chemistry();
+    if (brucite)
+      brucite->set_moles(solid);
     // New nodes start without history; the others continue.
     recorder->restart_histories();
     return n_opened;
@@ -136,10 +141,11 @@ namespace mgsim
 
     // Each species, the histories (one transfer for all their vectors) and
     // the gas go through the refinement.
-    const double gas_moles = gas ? gas->moles() : 0.0;
+    const double gas_moles   = gas ? gas->moles() : 0.0;
+    const double solid_moles = brucite ? brucite->total_moles() : 0.0;
     using Transfer = parallel::distributed::SolutionTransfer<3, VectorType>;
     std::vector<std::unique_ptr<Transfer>> species_transfers;
-    Transfer history_transfer(dofs), gas_transfer(dofs);
+    Transfer history_transfer(dofs), gas_transfer(dofs), solid_transfer(dofs);
     triangulation.prepare_coarsening_and_refinement();
     for (const auto &s : species_)
       {
@@ -151,8 +157,9 @@ namespace mgsim
     history_transfer.prepare_for_coarsening_and_refinement(history);
     recorder->coverage().prepare_for_coarsening_and_refinement(triangulation);
     if (gas)
-      gas_transfer.prepare_for_coarsening_and_refinement(
-        gas->volume_fraction());
+      gas_transfer.prepare_for_coarsening_and_refinement(gas->field());
+    if (brucite)
+      solid_transfer.prepare_for_coarsening_and_refinement(brucite->field());
     triangulation.execute_coarsening_and_refinement();
 
     metal->split_refined_cells();
@@ -174,6 +181,9 @@ namespace mgsim
     VectorType gas_new(owned, comm);
     if (gas)
       gas_transfer.interpolate(gas_new);
+    VectorType solid_new(owned, comm);
+    if (brucite)
+      solid_transfer.interpolate(solid_new);
     std::vector<VectorType>   history_new(history.size(),
                                         VectorType(owned, comm));
     std::vector<VectorType *> history_targets;
@@ -184,12 +194,16 @@ namespace mgsim
     metal->update_exposure();
     for (unsigned int s = 0; s < species_.size(); ++s)
       species_[s]->transport().adopt_mesh(species_new[s]);
+    // The media first: the pH's history needs them on the new DoFs.
+    setup_chemistry();
+    if (brucite)
+      brucite->set_field(solid_new, solid_moles);
     recorder->adopt_histories(history_new);
     recorder->coverage().unpack(dofs);
     if (gas)
       {
         setup_gas();
-        gas->set_volume_fraction(gas_new, gas_moles);
+        gas->set_field(gas_new, gas_moles);
       }
     // Children of split implant cells may hold no metal.
     open_emptied_cells();

@@ -12,6 +12,20 @@ namespace mgsim
     /** Whether the total alkalinity is transported (and pH reported). */
     bool enabled = false;
 
+    /** How Mg(OH)2 forms and redissolves (doc/model.md §7.3). */
+    enum class Precipitation
+    {
+      /** Not at all. */
+      none,
+      /** At the rate k_p c (Omega - 1)+, redissolving at k_p s (1 - Omega)+. */
+      rate,
+      /** Projected onto equilibrium every step (k_p -> infinity). */
+      equilibrium
+    };
+    Precipitation precipitation = Precipitation::equilibrium;
+    /** 1 / k_p [s] (only for Precipitation::rate). */
+    double precipitation_time = 60;
+
     /** The keys of [chemistry]. */
     static const std::vector<KeySpec> &
     keys();

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <sstream>
 
 namespace mgsim
@@ -54,29 +55,76 @@ namespace mgsim
        0,
        1e6,
        {},
-       "24"}};
+       "24"},
+      // doc/model.md §7.4: acidic < 7.0 (osteoblast mineralisation
+      // inhibited), physiological 7.2-7.6, osteogenic 7.6-8.5 (MC3T3-E1
+      // proliferation up at 7.8-8.4), stress 8.5-9.0 (estimate), cytotoxic
+      // > 9 (alkalinity killed U2-OS cells).
+      {"ph_band_edges",
+       "-",
+       "pH band edges (chemistry only): acidic < 7.0, physiological 7.2-7.6, "
+       "osteogenic 7.6-8.5, stress 8.5-9.0, cytotoxic > 9",
+       "increasing pH values between 0 and 14 separated by spaces, e.g. 7.0 "
+       "7.2 7.6 8.5 9.0",
+       0,
+       0,
+       {},
+       "7.0 7.2 7.6 8.5 9.0"}};
     return specs;
   }
 
+  namespace
+  {
+    /**
+     * The increasing numbers in [@p lowest, @p highest] given for @p key (at
+     * least one); fails with the key's expectation otherwise.
+     */
+    std::vector<double>
+    increasing_numbers(SectionReader     &section,
+                       const std::string &key,
+                       const double       lowest,
+                       const double       highest)
+    {
+      std::string expectation;
+      for (const KeySpec &spec : ThresholdParameters::keys())
+        if (spec.key == key)
+          expectation = spec.expectation;
+      std::istringstream  words(section.text(key));
+      std::vector<double> values;
+      std::string         word;
+      while (words >> word)
+        {
+          char        *end   = nullptr;
+          const double value = std::strtod(word.c_str(), &end);
+          if (*end != '\0' || !(value >= lowest && value <= highest) ||
+              (!values.empty() && value <= values.back()))
+            section.fail(key, expectation);
+          values.push_back(value);
+        }
+      if (values.empty())
+        section.fail(key, expectation);
+      return values;
+    }
+  } // namespace
+
   ThresholdParameters
-  ThresholdParameters::read(SectionReader &thresholds)
+  ThresholdParameters::read(SectionReader &thresholds, const bool chemistry)
   {
     ThresholdParameters t;
-    const std::string   expectation = keys()[0].expectation;
-    std::istringstream  edges(thresholds.text("band_edges_mM"));
     t.band_edges.clear();
-    std::string word;
-    while (edges >> word)
-      {
-        char        *end   = nullptr;
-        const double value = std::strtod(word.c_str(), &end);
-        if (*end != '\0' || !(value >= 0) ||
-            (!t.band_edges.empty() && value <= t.band_edges.back()))
-          thresholds.fail("band_edges_mM", expectation);
-        t.band_edges.push_back(value * units::mM);
-      }
-    if (t.band_edges.empty())
-      thresholds.fail("band_edges_mM", expectation);
+    for (const double edge :
+         increasing_numbers(thresholds,
+                            "band_edges_mM",
+                            0,
+                            std::numeric_limits<double>::infinity()))
+      t.band_edges.push_back(edge * units::mM);
+    // Read only with the chemistry, so that a case without it resolves as
+    // before.
+    if (chemistry)
+      t.ph_band_edges = increasing_numbers(thresholds, "ph_band_edges", 0, 14);
+    else if (thresholds.given("ph_band_edges"))
+      thresholds.fail("ph_band_edges",
+                      "no value: only [chemistry] enabled = true uses it");
 
     const auto edge = [&](const std::string &key, double value) {
       value *= units::mM;

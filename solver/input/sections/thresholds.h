@@ -1,5 +1,5 @@
 // [thresholds]: the Mg2+ concentration bands and the levels the summary
-// reports (doc/model.md §4).
+// reports (doc/model.md §4), and with the chemistry the pH bands (§7.4).
 #pragma once
 
 #include "input/section_reader.h"
@@ -24,15 +24,21 @@ namespace mgsim
      * or above anti_tumour.
      */
     double tumour_min_duration = 24 * 3600.0;
+    /**
+     * Increasing pH band edges (with the chemistry on; empty otherwise),
+     * doc/model.md §7.4.
+     */
+    std::vector<double> ph_band_edges;
 
     /** The keys of [thresholds]. */
     static const std::vector<KeySpec> &
     keys();
     /**
      * Reads [thresholds]; each level must be a band edge, so that bands.csv
-     * and the summary describe the same volumes.
+     * and the summary describe the same volumes. The pH band edges only
+     * with @p chemistry on (refused otherwise).
      */
     static ThresholdParameters
-    read(SectionReader &section);
+    read(SectionReader &section, bool chemistry);
   };
 } // namespace mgsim
