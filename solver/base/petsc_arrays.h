@@ -60,8 +60,13 @@ namespace mgsim
       ~WriteArray()
       {
         VecRestoreArray(vec, &data);
+        // deal.II 9.4's PETSc update_ghost_values() does nothing (its
+        // vectors refresh ghosts only on assignment): scatter here.
         if (owner.has_ghost_elements())
-          owner.update_ghost_values();
+          {
+            VecGhostUpdateBegin(vec, INSERT_VALUES, SCATTER_FORWARD);
+            VecGhostUpdateEnd(vec, INSERT_VALUES, SCATTER_FORWARD);
+          }
       }
       PetscScalar &
       operator[](const unsigned int k)

@@ -17,3 +17,6 @@ done
 "$csv" compare "$work/np1/stats.csv" "$work/np2/stats.csv" "$tol"
 # The band volumes are integrals over each rank's cells, summed.
 "$csv" compare "$work/np1/bands.csv" "$work/np2/bands.csv" "$tol"
+# The summary reads the nodal histories' ghost values (volumes that reached
+# a level): json_check is built next to csv_check.
+"$(dirname "$csv")/json_check" compare "$work/np1/summary.json" "$work/np2/summary.json" "$tol"
