@@ -9,7 +9,8 @@
 // tetrahedra of 0.8 mm at the disc to 1.5 mm at the wall, each split into
 // four hexahedra (deal.II's distributed triangulation takes hexahedra only).
 //
-// Physical groups: volumes "disc", "medium"; surface "wall" (all of the
+// Physical groups: volumes "disc", "medium"; surfaces "top" (the medium's
+// free surface, under the incubator's gas) and "wall" (the rest of the
 // vial's inside).
 SetFactory("OpenCASCADE");
 
@@ -29,7 +30,12 @@ medium() = all();
 medium() -= disc();
 Physical Volume("disc") = disc();
 Physical Volume("medium") = medium();
-Physical Surface("wall") = Abs(CombinedBoundary{ Volume{all()}; });
+top() = Surface In BoundingBox{-R_vial-eps, -R_vial-eps, H_vial-eps,
+                               R_vial+eps, R_vial+eps, H_vial+eps};
+wall() = Abs(CombinedBoundary{ Volume{all()}; });
+wall() -= top();
+Physical Surface("top") = top();
+Physical Surface("wall") = wall();
 
 Field[1] = Distance; Field[1].SurfacesList = {Boundary{Volume{disc()};}};
 Field[2] = Threshold; Field[2].InField = 1; Field[2].SizeMin = 0.8; Field[2].SizeMax = 1.5;
