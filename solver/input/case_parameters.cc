@@ -212,6 +212,20 @@ namespace mgsim
       throw InputError(
         case_file +
         ": no [region.NAME] section: at least one tissue region is needed");
+    // CO2 exchange needs a medium whose carbon it exchanges (doc/model.md
+    // §7.5).
+    for (const auto &b : prm.boundaries)
+      if (b.type == BoundaryType::gas_exchange &&
+          std::none_of(prm.regions.begin(),
+                       prm.regions.end(),
+                       [](const RegionParameters &r) {
+                         return r.medium &&
+                                r.medium->carbon == CarbonSupply::incubator;
+                       }))
+        throw InputError(case_file + ": [boundary." + b.name +
+                         "] type = 'gas_exchange': expected a region whose "
+                         "medium exchanges CO2 with a gas (carbon = "
+                         "incubator, e.g. medium = dmem_incubator)");
 
     auto time       = section("time");
     prm.time        = TimeParameters::read(time);

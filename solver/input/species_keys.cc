@@ -17,7 +17,8 @@ namespace mgsim
   chemistry_species_keys()
   {
     static const std::vector<SpeciesKeys> keys = {
-      {"ta", "TA", true, "medium at rest", "ta_mass_transfer_m_per_s", true}};
+      {"ta", "TA", true, "medium at rest", "ta_mass_transfer_m_per_s", true},
+      {"ct", "CT", true, "medium at rest", "ct_mass_transfer_m_per_s", true}};
     return keys;
   }
 

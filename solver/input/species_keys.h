@@ -30,8 +30,9 @@ namespace mgsim
     /** Key of its mass-transfer coefficient on washout boundaries [m/s]. */
     std::string washout_key;
     /**
-     * Its background is the region's medium at rest (total alkalinity, doc/
-     * model.md §7), not a tissue value: no <prefix>_background_mM key.
+     * Its background is the region's medium at rest (total alkalinity,
+     * inorganic carbon, doc/model.md §7), not a tissue value: no
+     * <prefix>_background_mM key.
      */
     bool background_from_medium = false;
   };
@@ -40,7 +41,11 @@ namespace mgsim
   const std::vector<SpeciesKeys> &
   shipped_species_keys();
 
-  /** The species the chemistry adds (doc/model.md §7): total alkalinity. */
+  /**
+   * The species the chemistry adds (doc/model.md §7): total alkalinity and
+   * dissolved inorganic carbon (the latter transported only where CO2 is
+   * exchanged at a free surface).
+   */
   const std::vector<SpeciesKeys> &
   chemistry_species_keys();
 

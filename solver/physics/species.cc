@@ -116,6 +116,11 @@ namespace mgsim
           setup.background_boundaries.insert(id);
         else if (boundary.type == BoundaryType::washout)
           setup.washout_boundaries[id] = boundary.mass_transfer.at(prefix);
+        // CT takes the part k_g (CT - CT_b) of the CO2 exchange implicitly
+        // (physics/carbon_dioxide_exchange.h); to the others the surface is
+        // a closed wall.
+        else if (boundary.type == BoundaryType::gas_exchange && prefix == "ct")
+          setup.washout_boundaries[id] = boundary.co2_transfer;
       }
     transport_ = std::make_unique<ScalarTransport>(dof_handler,
                                                    cell_quadrature,

@@ -36,6 +36,8 @@ namespace mgsim
     double gas_moles = 0;
     /** Mg(OH)2 held as solid [mol]. */
     double solid_moles = 0;
+    /** CO2 the gas_exchange surfaces' explicit part moved out [mol]. */
+    double co2_exchanged = 0;
     /** Implant volume at the start of the run [m^3]. */
     double        initial_implant_volume = 0;
     RecorderState recorder;
@@ -49,8 +51,8 @@ namespace mgsim
     serialize(Archive &archive, const unsigned int)
     {
       archive &clock &cells_opened &max_balance_error &transports &released
-        &gas_moles &solid_moles &initial_implant_volume &recorder &coarse_cells
-          &case_values;
+        &gas_moles &solid_moles &co2_exchanged &initial_implant_volume &recorder
+          &coarse_cells &case_values;
     }
   };
 

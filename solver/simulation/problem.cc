@@ -56,6 +56,7 @@ namespace mgsim
     species_.clear();
     gas.reset();
     brucite.reset();
+    co2.reset();
     media.reset();
     metal.reset();
     dofs.clear();
@@ -186,14 +187,26 @@ namespace mgsim
   {
     if (!prm.chemistry.enabled)
       return;
+    std::vector<std::pair<types::material_id, Medium>> by_region;
+    for (unsigned int r = 0; r < prm.regions.size(); ++r)
+      by_region.emplace_back(region_ids[r], prm.regions[r].medium.value());
     if (media)
       media->reinit();
     else
+      media = std::make_unique<NodalMedia>(dofs, by_region);
+    // CO2 from an incubator's gas (doc/model.md §7.5): made once, it
+    // follows the DoFs by itself.
+    Species *ct = find_species(species_, "ct");
+    if (ct && !co2)
       {
-        std::vector<std::pair<types::material_id, Medium>> by_region;
-        for (unsigned int r = 0; r < prm.regions.size(); ++r)
-          by_region.emplace_back(region_ids[r], prm.regions[r].medium.value());
-        media = std::make_unique<NodalMedia>(dofs, by_region);
+        co2 =
+          std::make_unique<CarbonDioxideExchange>(prm,
+                                                  mesh.boundaries,
+                                                  by_region,
+                                                  dofs,
+                                                  face_quadrature,
+                                                  species("ta").transport());
+        ct->set_exchange(co2.get());
       }
     // Mg(OH)2 takes one Mg2+ and two moles of base (doc/model.md §7.3).
     using P = ChemistryParameters::Precipitation;

@@ -13,6 +13,7 @@
 #include "analysis/threshold_summary.h"
 #include "input/case_parameters.h"
 #include "input/mesh_loader.h"
+#include "physics/carbon_dioxide_exchange.h"
 #include "physics/hydrogen_gas.h"
 #include "physics/implant_metal.h"
 #include "physics/magnesium_hydroxide.h"
@@ -252,7 +253,9 @@ namespace mgsim
     std::unique_ptr<NodalMedia> media;
     /** Solid Mg(OH)2 (with the chemistry on and precipitation). */
     std::unique_ptr<MagnesiumHydroxide> brucite;
-    std::unique_ptr<RunRecorder>        recorder;
+    /** CO2 exchanged at gas_exchange surfaces (when CT is transported). */
+    std::unique_ptr<CarbonDioxideExchange> co2;
+    std::unique_ptr<RunRecorder>           recorder;
     /** Material ids of the tissue regions, in case order. */
     std::vector<dealii::types::material_id> region_ids;
     /** The release of the last step [mol of Mg per DoF]. */

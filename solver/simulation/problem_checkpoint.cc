@@ -75,6 +75,7 @@ namespace mgsim
       }
     state.gas_moles              = gas ? gas->moles() : 0.0;
     state.solid_moles            = brucite ? brucite->total_moles() : 0.0;
+    state.co2_exchanged          = co2 ? co2->moles() : 0.0;
     state.initial_implant_volume = metal->initial_volume();
     state.recorder               = recorder->state();
     state.coarse_cells           = triangulation.n_global_coarse_cells();
@@ -153,6 +154,8 @@ namespace mgsim
       gas->set_field(take(1)[0], state.gas_moles);
     if (brucite)
       brucite->set_field(take(1)[0], state.solid_moles);
+    if (co2)
+      co2->set_moles(state.co2_exchanged);
 
     recorder->coverage().deserialize(triangulation);
     resumed = std::move(state);

@@ -85,6 +85,13 @@ main(int argc, char **argv)
               c.species.at("ta").clearance == c.species.at("mg").clearance,
             "tissue " + name + ": TA with Mg2+'s space and clearance, " +
               "bicarbonate's diffusivity");
+      // CT is carried as bicarbonate too: TA's coefficients.
+      check(c.species.at("ct").volume_fraction ==
+                c.species.at("ta").volume_fraction &&
+              c.species.at("ct").diffusivity ==
+                c.species.at("ta").diffusivity &&
+              c.species.at("ct").clearance == c.species.at("ta").clearance,
+            "tissue " + name + ": CT with TA's coefficients");
       check(media.get(t.medium, "test").name == t.medium,
             "tissue " + name + ": medium " + t.medium +
               " in the media database");

@@ -58,10 +58,7 @@ main(int argc, char **argv)
 {
   mgsim_test::Environment env(argc, argv);
   auto                   &checks   = env.checklist;
-  const auto              database = MaterialDatabase::read(argv[1],
-                                               medium_property_specs(),
-                                               medium_text_keys());
-  const Medium dmem = make_medium(database.get("dmem_sealed", "test"), argv[1]);
+  const Medium dmem = mgsim_test::medium_from(argv[1], "dmem_sealed");
   const AcidBase    acid_base(dmem);
   const LocalBuffer buffer{acid_base, acid_base.reference_carbon()};
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "input/case_parameters.h"
+#include "input/medium_database.h"
 #include "simulation/problem.h"
 
 #include <deal.II/base/mpi.h>
@@ -81,6 +82,15 @@ namespace mgsim_test
   check(bool condition, const std::string &what)
   {
     checklist().check(condition, what);
+  }
+
+  /** Medium @p name of the media database @p file. */
+  inline mgsim::Medium
+  medium_from(const std::string &file, const std::string &name)
+  {
+    const auto database = mgsim::MaterialDatabase::read(
+      file, mgsim::medium_property_specs(), mgsim::medium_text_keys());
+    return mgsim::make_medium(database.get(name, "test"), file);
   }
 
   /**

@@ -110,11 +110,31 @@ namespace mgsim
     std::vector<KeySpec> specs = {
       {"type",
        "-",
-       "background (c = c_b), no_flux, or washout (Robin outflow)",
+       "background (c = c_b), no_flux, washout (Robin outflow), or "
+       "gas_exchange (CO2 with a gas; chemistry only)",
        "",
        0,
        0,
-       {"background", "no_flux", "washout"}}};
+       {"background", "no_flux", "washout", "gas_exchange"}},
+      {"co2_partial_pressure_mmHg",
+       "mmHg",
+       "gas_exchange: CO2 partial pressure of the gas (5 % CO2 incubator, "
+       "humidified, 37 C: 0.05 x (760 - 47) = 36)",
+       "a partial pressure > 0 in mmHg, e.g. 36 for 5 % CO2",
+       1e-6,
+       760},
+      // k_g = D_CO2 / delta: free CO2 2.57e-9 m^2/s at 37 C over an
+      // unstirred layer delta of 0.1-1 mm gives 2.6e-6 - 2.6e-5 m/s
+      // (estimate, doc/model.md §7.5).
+      {"co2_transfer_m_per_s",
+       "m/s",
+       "gas_exchange: k_g, CO2 mass transfer D_CO2 / delta (delta 0.1-1 mm: "
+       "2.6e-6 - 2.6e-5 m/s, estimate)",
+       "a mass-transfer coefficient in m/s",
+       0,
+       1,
+       {},
+       "5e-6"}};
     // The first species' coefficient is required on a washout boundary; the
     // others default to it.
     for (const SpeciesKeys &s : with_chemistry_keys(species))
@@ -139,7 +159,27 @@ namespace mgsim
     const std::string type = reader.choice("type");
     boundary.type          = type == "background" ? BoundaryType::background :
                              type == "no_flux"    ? BoundaryType::no_flux :
-                                                    BoundaryType::washout;
+                             type == "washout"    ? BoundaryType::washout :
+                                                    BoundaryType::gas_exchange;
+    const bool chemistry =
+      std::any_of(species.begin(), species.end(), [](const SpeciesKeys &s) {
+        return s.background_from_medium;
+      });
+    if (boundary.type == BoundaryType::gas_exchange)
+      {
+        if (!chemistry)
+          reader.fail("type",
+                      "background, no_flux or washout: only [chemistry] "
+                      "enabled = true uses gas_exchange");
+        boundary.co2_partial_pressure =
+          reader.number("co2_partial_pressure_mmHg");
+        boundary.co2_transfer = reader.number("co2_transfer_m_per_s");
+      }
+    else
+      for (const char *key :
+           {"co2_partial_pressure_mmHg", "co2_transfer_m_per_s"})
+        if (reader.given(key))
+          reader.fail(key, "no value: only type = gas_exchange uses it");
     if (boundary.type == BoundaryType::washout)
       for (const SpeciesKeys &s : species)
         boundary.mass_transfer[s.prefix] =

@@ -55,7 +55,13 @@ namespace mgsim
     /** Closed wall. */
     no_flux,
     /** Robin: outflow = beta (c - c_b) (e.g. artery lumen). */
-    washout
+    washout,
+    /**
+     * A medium's free surface under a gas (an incubator's 5 % CO2): CO2
+     * exchanges, k_g (S pCO2 - [CO2]) inwards (chemistry only; the other
+     * species see a closed wall), doc/model.md §7.5.
+     */
+    gas_exchange
   };
 
   struct BoundaryParameters
@@ -66,6 +72,10 @@ namespace mgsim
     /** Mass-transfer coefficient of each species [m/s] (washout), by key
      * prefix. */
     std::map<std::string, double> mass_transfer;
+    /** gas_exchange: the gas's CO2 partial pressure [mmHg]. */
+    double co2_partial_pressure = 0;
+    /** gas_exchange: k_g, CO2's mass-transfer coefficient [m/s]. */
+    double co2_transfer = 0;
 
     /**
      * The keys [boundary.NAME] may have for a run of @p species, with the
