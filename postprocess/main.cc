@@ -7,6 +7,7 @@
 //                      iso-surface area;
 //   isosurface_<c>_mM.vtp  the iso-surfaces at the chosen time (ParaView);
 //   slice_<t>h.png     Mg2+ on a slice through the implant axis;
+//   slice_pH_<t>h.png  (with the chemistry) the pH on the same slice;
 //   time_series.png    metal, peaks, gas and band volumes over time.
 // For a `mgsim compare` directory (comparison.csv, no solution.pvd) it
 // writes post/comparison.png: the alloys side by side.
@@ -22,8 +23,10 @@
 
 #include <boost/program_options.hpp>
 
+#include <vtkPointData.h>
 #include <vtkXMLPolyDataWriter.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <iomanip>
@@ -209,14 +212,34 @@ namespace
         const std::string picture =
           out + "/slice_" + number_label(snapshots[chosen].time_h) + "h.png";
         render_slice(grid, implant_plane(first), slice, picture);
+        // With the chemistry: the pH on the same slice, contours at the pH
+        // band edges from the physiological range up.
+        std::string ph_picture;
+        if (grid->GetPointData()->GetArray("pH"))
+          {
+            SliceOptions ph = slice;
+            ph.field = "pH", ph.quantity = "pH", ph.unit = "";
+            ph.log_scale = false;
+            ph.contours.clear();
+            for (const auto &band : ph_band_columns(bands.names))
+              if (band.lower >= 7.6 &&
+                  std::find(ph.contours.begin(),
+                            ph.contours.end(),
+                            band.lower) == ph.contours.end())
+                ph.contours.push_back(band.lower);
+            ph_picture = out + "/slice_pH_" +
+                         number_label(snapshots[chosen].time_h) + "h.png";
+            render_slice(grid, implant_plane(first), ph, ph_picture);
+          }
         plot_time_series(stats,
                          bands,
                          bands_file,
                          o.width,
                          o.height,
                          out + "/time_series.png");
-        std::cout << "wrote " << picture << " and " << out
-                  << "/time_series.png\n";
+        std::cout << "wrote " << picture
+                  << (ph_picture.empty() ? "" : ", " + ph_picture) << " and "
+                  << out << "/time_series.png\n";
       }
     return 0;
   }

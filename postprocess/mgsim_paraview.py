@@ -8,7 +8,9 @@ Left: a slice through the implant axis coloured by the Mg2+ band (one colour
 per band of bands.csv: below normal, normal, raised, osteogenic, above
 osteogenic, anti-tumour, normal-cell stress), with Mg2+ contour lines at the
 band edges from 5 mM up and the metal left in grey. Right: the highest Mg2+
-and H2 levels over time (stats.csv). Under pvbatch the layout is saved as a
+and H2 levels over time (stats.csv). With the chemistry, pH contour lines at
+the pH band edges from 7.6 up (dark blue) and, below the peaks, the pH
+extremes over time. Under pvbatch the layout is saved as a
 PNG (default RUN_DIR/post/paraview.png); without a display run it as
 `xvfb-run -a pvbatch ...`.
 """
@@ -54,6 +56,20 @@ def band_labels(bands_csv):
         if label not in labels:
             labels.append(label)
     return labels, sorted(edges)
+
+
+def ph_band_edges(bands_csv):
+    """The pH band edges from bands.csv's header (runs with the chemistry)."""
+    with open(bands_csv) as f:
+        header = next(csv.reader(f))
+    pattern = re.compile(
+        r".+_pH_(below_([^_]+)|([^_]+)_to_([^_]+)|from_([^_]+))_mm3$")
+    edges = set()
+    for name in header:
+        m = pattern.match(name)
+        if m:
+            edges.update(float(g) for g in m.groups()[1:] if g)
+    return sorted(edges)
 
 
 def cells_with_metal(source, metal):
@@ -146,13 +162,13 @@ def main(argv):
     metal_slice.SliceType.Origin = centre
     metal_slice.SliceType.Normal = normal
     metal_shown = Show(metal_slice, view)
-    ColorBy(metal_shown, None)
+    metal_shown.ColorArrayName = ['POINTS', '']
     metal_shown.DiffuseColor = metal_shown.AmbientColor = [0.55, 0.55, 0.58]
 
     contours = Contour(Input=tissue_slice, ContourBy=["POINTS", "Mg2+ [mM]"])
     contours.Isosurfaces = [e for e in edges if e >= 5] or edges
     lines = Show(contours, view)
-    ColorBy(lines, None)
+    lines.ColorArrayName = ['POINTS', '']
     lines.DiffuseColor = lines.AmbientColor = [0, 0, 0]
     lines.LineWidth = 2.5
 
@@ -170,6 +186,32 @@ def main(argv):
     chart.LeftAxisTitle = "highest level [mM]"
     chart.BottomAxisTitle = "time [h]"
     chart.ChartTitle = "Mg2+ and H2 peaks"
+
+    # With the chemistry: the pH extremes below the peaks, and pH contour
+    # lines (dark blue) at the pH band edges from 7.6 up.
+    with open(os.path.join(args.run, "stats.csv")) as f:
+        with_ph = "max_pH" in next(csv.reader(f))
+    if with_ph:
+        layout.SplitVertical(2, 0.5)
+        ph_chart = CreateView("XYChartView")
+        AssignViewToLayout(view=ph_chart, layout=layout, hint=6)
+        ph_plot = Show(series, ph_chart)
+        ph_plot.UseIndexForXAxis = 0
+        ph_plot.XArrayName = "time_h"
+        ph_plot.SeriesVisibility = ["max_pH", "min_pH"]
+        ph_chart.LeftAxisTitle = "pH"
+        ph_chart.BottomAxisTitle = "time [h]"
+        ph_chart.ChartTitle = "pH extremes"
+        ph_edges = [e for e in ph_band_edges(
+            os.path.join(args.run, "bands.csv")) if e >= 7.6]
+        if ph_edges:
+            ph_contours = Contour(Input=tissue_slice,
+                                  ContourBy=["POINTS", "pH"])
+            ph_contours.Isosurfaces = ph_edges
+            ph_lines = Show(ph_contours, view)
+            ph_lines.ColorArrayName = ['POINTS', '']
+            ph_lines.DiffuseColor = ph_lines.AmbientColor = [0.0, 0.2, 0.5]
+            ph_lines.LineWidth = 2.0
 
     # The first render resets the camera: frame the implant after it.
     Render(view)

@@ -71,45 +71,71 @@ namespace mgsim_post
     return grid;
   }
 
+  namespace
+  {
+    /**
+     * The columns of @p names that match @p pattern (groups: region, band,
+     * below, from-to, from), labelled "<prefix><band><suffix>".
+     */
+    std::vector<BandColumn>
+    parse_band_columns(const std::vector<std::string> &names,
+                       const std::regex               &pattern,
+                       const std::string              &prefix,
+                       const std::string              &suffix)
+    {
+      std::vector<BandColumn> columns;
+      for (const auto &name : names)
+        {
+          std::smatch match;
+          if (!std::regex_match(name, match, pattern))
+            continue;
+          BandColumn band;
+          band.region = match[1];
+          band.column = name;
+          if (match[3].matched)
+            {
+              band.upper = std::stod(match[3]);
+              band.label = prefix + "below " + match[3].str() + suffix;
+            }
+          else if (match[4].matched)
+            {
+              band.lower = std::stod(match[4]);
+              band.upper = std::stod(match[5]);
+              band.label =
+                prefix + match[4].str() + "-" + match[5].str() + suffix;
+            }
+          else
+            {
+              band.lower = std::stod(match[6]);
+              band.upper = std::numeric_limits<double>::infinity();
+              band.label = prefix + ">= " + match[6].str() + suffix;
+            }
+          columns.push_back(band);
+        }
+      return columns;
+    }
+  } // namespace
+
   std::vector<BandColumn>
   band_columns(const std::vector<std::string> &names, const std::string &file)
   {
     // <region>_below_<a>_mM_mm3, <region>_<a>_to_<b>_mM_mm3,
-    // <region>_from_<a>_mM_mm3 (solver/problem.cc).
+    // <region>_from_<a>_mM_mm3 (analysis/run_recorder.cc).
     static const std::regex pattern(
       "(.+)_(below_([^_]+)|([^_]+)_to_([^_]+)|from_([^_]+))_mM_mm3");
-    std::vector<BandColumn> columns;
-    for (const auto &name : names)
-      {
-        std::smatch match;
-        if (!std::regex_match(name, match, pattern))
-          continue;
-        BandColumn band;
-        band.region = match[1];
-        band.column = name;
-        if (match[3].matched)
-          {
-            band.upper = std::stod(match[3]);
-            band.label = "below " + match[3].str() + " mM";
-          }
-        else if (match[4].matched)
-          {
-            band.lower = std::stod(match[4]);
-            band.upper = std::stod(match[5]);
-            band.label = match[4].str() + "-" + match[5].str() + " mM";
-          }
-        else
-          {
-            band.lower = std::stod(match[6]);
-            band.upper = std::numeric_limits<double>::infinity();
-            band.label = ">= " + match[6].str() + " mM";
-          }
-        columns.push_back(band);
-      }
+    const auto columns = parse_band_columns(names, pattern, "", " mM");
     if (columns.empty())
       throw InputError(file +
                        ": no band volume columns (<region>_<band>_mM_mm3)");
     return columns;
+  }
+
+  std::vector<BandColumn>
+  ph_band_columns(const std::vector<std::string> &names)
+  {
+    static const std::regex pattern(
+      "(.+)_pH_(below_([^_]+)|([^_]+)_to_([^_]+)|from_([^_]+))_mm3");
+    return parse_band_columns(names, pattern, "pH ", "");
   }
 
   std::vector<double>

@@ -58,6 +58,14 @@ namespace mgsim_post
   std::vector<BandColumn>
   band_columns(const std::vector<std::string> &names, const std::string &file);
 
+  /**
+   * The pH band volume columns of @p names (<region>_pH_<band>_mm3, runs
+   * with the chemistry), in file order; none without the chemistry. Edges
+   * in pH units, labels "pH 7.6-8.5".
+   */
+  std::vector<BandColumn>
+  ph_band_columns(const std::vector<std::string> &names);
+
   /** The band edges [mM] of @p columns, increasing. */
   std::vector<double>
   band_edges(const std::vector<BandColumn> &columns);

@@ -89,17 +89,20 @@ namespace mgsim_post
   {
     const auto    tissue = cut(tissue_cells(grid), plane);
     const auto    metal  = cut(implant_cells(grid), plane);
-    vtkDataArray *c      = tissue->GetPointData()->GetArray(magnesium_field());
+    const char   *field  = options.field.c_str();
+    vtkDataArray *c      = tissue->GetPointData()->GetArray(field);
     if (!c || tissue->GetNumberOfPoints() == 0)
       throw mgsim::InputError("the slice through the implant "
                               "axis misses the tissue");
-    tissue->GetPointData()->SetActiveScalars(magnesium_field());
+    tissue->GetPointData()->SetActiveScalars(field);
 
-    // Log scale: levels span 0.1 mM (background ~0.85) to tens of mM.
+    // Log scale: Mg2+ spans 0.1 mM (background ~0.85) to tens of mM.
     double range[2];
     c->GetRange(range);
-    const double low  = std::max(range[0], 0.1);
-    const double high = std::max(range[1], 1.01 * low);
+    const double low =
+      options.log_scale ? std::max(range[0], options.floor) : range[0];
+    const double high =
+      std::max(range[1], options.log_scale ? 1.01 * low : low + 0.01);
     // Cool-to-warm (Moreland), sampled into a log-scaled table: the scalar
     // bar then places its labels on the same log scale.
     auto diverging = vtkSmartPointer<vtkColorTransferFunction>::New();
@@ -114,7 +117,8 @@ namespace mgsim_post
         diverging->GetColor(k / 255.0, rgb);
         colours->SetTableValue(k, rgb[0], rgb[1], rgb[2]);
       }
-    colours->SetScaleToLog10();
+    if (options.log_scale)
+      colours->SetScaleToLog10();
     colours->SetRange(low, high);
 
     auto tissue_mapper = vtkSmartPointer<vtkPolyDataMapper>::New();
@@ -122,7 +126,7 @@ namespace mgsim_post
     tissue_mapper->SetLookupTable(colours);
     tissue_mapper->SetScalarRange(low, high);
     tissue_mapper->SetScalarModeToUsePointFieldData();
-    tissue_mapper->SelectColorArray(magnesium_field());
+    tissue_mapper->SelectColorArray(field);
     tissue_mapper->UseLookupTableScalarRangeOn();
     auto tissue_actor = vtkSmartPointer<vtkActor>::New();
     tissue_actor->SetMapper(tissue_mapper);
@@ -137,7 +141,7 @@ namespace mgsim_post
     auto contour = vtkSmartPointer<vtkContourFilter>::New();
     contour->SetInputData(tissue);
     contour->SetInputArrayToProcess(
-      0, 0, 0, vtkDataObject::FIELD_ASSOCIATION_POINTS, magnesium_field());
+      0, 0, 0, vtkDataObject::FIELD_ASSOCIATION_POINTS, field);
     for (unsigned int k = 0; k < options.contours.size(); ++k)
       contour->SetValue(k, options.contours[k]);
     auto contour_mapper = vtkSmartPointer<vtkPolyDataMapper>::New();
@@ -150,13 +154,19 @@ namespace mgsim_post
 
     auto bar = vtkSmartPointer<vtkScalarBarActor>::New();
     bar->SetLookupTable(colours);
-    bar->SetTitle("Mg2+ [mM]");
+    bar->SetTitle(field);
     // Labels at the range ends and the contour levels, so each line can be
     // read off the bar.
     auto labels = vtkSmartPointer<vtkDoubleArray>::New();
     labels->InsertNextValue(low);
+    // Not on top of the range ends' labels.
+    const auto clear = [&](const double level) {
+      const double apart = 0.05 * (high - low);
+      return options.log_scale ? level > 1.1 * low && level < high / 1.1 :
+                                 level > low + apart && level < high - apart;
+    };
     for (const double level : options.contours)
-      if (level > 1.1 * low && level < high / 1.1)
+      if (clear(level))
         labels->InsertNextValue(level);
     labels->InsertNextValue(high);
     bar->SetCustomLabels(labels);
@@ -194,13 +204,16 @@ namespace mgsim_post
 
     const char         axes[] = "xyz";
     std::ostringstream title;
-    title << "Mg2+ at " << label(options.time_h) << " h, slice "
+    title << options.quantity << " at " << label(options.time_h) << " h, slice "
           << axes[plane.normal] << " = "
           << label(plane.origin[plane.normal] * 1e3)
           << " mm through the implant axis; contours at ";
+    const bool prefix = options.unit.empty(); // "pH 7.6"
     for (unsigned int k = 0; k < options.contours.size(); ++k)
-      title << (k ? ", " : "") << label(options.contours[k]);
-    title << " mM; metal grey; view " << label(2 * half_width_shown * 1e3)
+      title << (k ? ", " : "") << (prefix ? options.quantity + " " : "")
+            << label(options.contours[k]);
+    title << (prefix ? "" : " " + options.unit) << "; metal grey; view "
+          << label(2 * half_width_shown * 1e3)
           << " mm wide";
     auto caption = vtkSmartPointer<vtkTextActor>::New();
     caption->SetInput(title.str().c_str());

@@ -1,6 +1,7 @@
 // A slice through the implant axis rendered to PNG (offscreen): Mg2+ in
-// tissue on a log colour scale with a labelled colour bar in mM, the
-// threshold contour lines, and the metal left in grey. The picture a
+// tissue on a log colour scale with a labelled colour bar in mM (or, with
+// the chemistry, the pH on a linear scale), the threshold contour lines, and
+// the metal left in grey. The picture a
 // researcher pastes into a paper.
 #pragma once
 
@@ -34,7 +35,15 @@ namespace mgsim_post
   struct SliceOptions
   {
     unsigned int width = 1400, height = 1000;
-    /** Contour levels [mM]. */
+    /** The point field shown, its name in titles and its unit ("" none). */
+    std::string field = "Mg2+ [mM]", quantity = "Mg2+", unit = "mM";
+    /**
+     * Log colour scale from @p floor up (concentrations span decades);
+     * otherwise linear over the field's range (pH).
+     */
+    bool   log_scale = true;
+    double floor     = 0.1;
+    /** Contour levels, in the field's unit. */
     std::vector<double> contours;
     /** Half-width of the view [m]; 0: one implant length (or the whole
      * slice if smaller). */

@@ -157,6 +157,37 @@ namespace mgsim_post
     for (const auto &region : order)
       panels.push_back(per_region[region]);
 
+    // With the chemistry: the pH extremes, and per region the alkaline pH
+    // bands (from 7.6, doc/model.md §7.4) that hold any volume.
+    const auto high = stats.columns.find("max_pH");
+    const auto low  = stats.columns.find("min_pH");
+    if (high != stats.columns.end() && low != stats.columns.end())
+      panels.push_back({"pH extremes",
+                        "pH",
+                        stats_days,
+                        {{"highest pH", high->second},
+                         {"lowest pH", low->second}}});
+    std::map<std::string, Panel> alkaline;
+    order.clear();
+    for (const auto &band : ph_band_columns(bands.names))
+      {
+        const auto &values = column(bands, band.column, bands_file);
+        if (band.lower < 7.6 ||
+            *std::max_element(values.begin(), values.end()) <= 0)
+          continue;
+        if (!alkaline.count(band.region))
+          {
+            order.push_back(band.region);
+            alkaline[band.region] = {"Alkaline pH in " + band.region,
+                                     "volume [mm3]",
+                                     bands_days,
+                                     {}};
+          }
+        alkaline[band.region].curves.push_back({band.label, values});
+      }
+    for (const auto &region : order)
+      panels.push_back(alkaline[region]);
+
     save_chart_grid(
       panels.size(),
       [&](unsigned int k, vtkChartXY *chart) { draw(chart, panels[k]); },
