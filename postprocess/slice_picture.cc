@@ -213,8 +213,7 @@ namespace mgsim_post
       title << (k ? ", " : "") << (prefix ? options.quantity + " " : "")
             << label(options.contours[k]);
     title << (prefix ? "" : " " + options.unit) << "; metal grey; view "
-          << label(2 * half_width_shown * 1e3)
-          << " mm wide";
+          << label(2 * half_width_shown * 1e3) << " mm wide";
     auto caption = vtkSmartPointer<vtkTextActor>::New();
     caption->SetInput(title.str().c_str());
     caption->GetTextProperty()->SetFontSize(20);

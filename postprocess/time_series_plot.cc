@@ -162,11 +162,11 @@ namespace mgsim_post
     const auto high = stats.columns.find("max_pH");
     const auto low  = stats.columns.find("min_pH");
     if (high != stats.columns.end() && low != stats.columns.end())
-      panels.push_back({"pH extremes",
-                        "pH",
-                        stats_days,
-                        {{"highest pH", high->second},
-                         {"lowest pH", low->second}}});
+      panels.push_back(
+        {"pH extremes",
+         "pH",
+         stats_days,
+         {{"highest pH", high->second}, {"lowest pH", low->second}}});
     std::map<std::string, Panel> alkaline;
     order.clear();
     for (const auto &band : ph_band_columns(bands.names))

@@ -70,7 +70,7 @@ namespace mgsim
     {
       const petsc_arrays::ReadArray mg(magnesium), ta(alkalinity),
         w_mg(volumes), w_ta(alkalinity_volumes);
-      petsc_arrays::WriteArray solid(density), out(moved);
+      petsc_arrays::WriteArray               solid(density), out(moved);
       std::optional<petsc_arrays::ReadArray> ct;
       if (carbon)
         ct.emplace(*carbon);
@@ -81,9 +81,9 @@ namespace mgsim
             // the TA fluid's base.
             const double x = brucite_precipitation(
               media.buffer(k, ct ? std::optional((*ct)[k]) : std::nullopt),
-                                                   {mg[k], ta[k], solid[k]},
-                                                   2 * w_mg[k] / w_ta[k],
-                                                   relaxation);
+              {mg[k], ta[k], solid[k]},
+              2 * w_mg[k] / w_ta[k],
+              relaxation);
             solid[k] += x;
             out[k] = x * w_mg[k];
           }

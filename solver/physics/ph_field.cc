@@ -20,11 +20,11 @@ namespace mgsim
     petsc_arrays::reinit_like(ph, alkalinity);
     double low = std::numeric_limits<double>::infinity(), high = -low;
     {
-      const petsc_arrays::ReadArray ta(alkalinity);
+      const petsc_arrays::ReadArray          ta(alkalinity);
       std::optional<petsc_arrays::ReadArray> ct;
       if (carbon)
         ct.emplace(*carbon);
-      petsc_arrays::WriteArray      out(ph);
+      petsc_arrays::WriteArray out(ph);
       for (unsigned int k = 0; k < alkalinity.locally_owned_size(); ++k)
         {
           if (!media.in_tissue(k))
@@ -32,11 +32,10 @@ namespace mgsim
               out[k] = std::numeric_limits<double>::quiet_NaN();
               continue;
             }
-          out[k] =
-            media.buffer(k, ct ? std::optional((*ct)[k]) : std::nullopt)
-              .ph(ta[k]);
-          low    = std::min(low, double(out[k]));
-          high   = std::max(high, double(out[k]));
+          out[k] = media.buffer(k, ct ? std::optional((*ct)[k]) : std::nullopt)
+                     .ph(ta[k]);
+          low  = std::min(low, double(out[k]));
+          high = std::max(high, double(out[k]));
         }
     }
     const MPI_Comm comm = alkalinity.get_mpi_communicator();

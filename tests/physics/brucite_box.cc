@@ -57,8 +57,8 @@ int
 main(int argc, char **argv)
 {
   mgsim_test::Environment env(argc, argv);
-  auto                   &checks   = env.checklist;
-  const Medium dmem = mgsim_test::medium_from(argv[1], "dmem_sealed");
+  auto                   &checks = env.checklist;
+  const Medium      dmem = mgsim_test::medium_from(argv[1], "dmem_sealed");
   const AcidBase    acid_base(dmem);
   const LocalBuffer buffer{acid_base, acid_base.reference_carbon()};
 

@@ -88,8 +88,10 @@ namespace mgsim_test
   inline mgsim::Medium
   medium_from(const std::string &file, const std::string &name)
   {
-    const auto database = mgsim::MaterialDatabase::read(
-      file, mgsim::medium_property_specs(), mgsim::medium_text_keys());
+    const auto database =
+      mgsim::MaterialDatabase::read(file,
+                                    mgsim::medium_property_specs(),
+                                    mgsim::medium_text_keys());
     return mgsim::make_medium(database.get(name, "test"), file);
   }
 
