@@ -72,6 +72,32 @@ def ph_band_edges(bands_csv):
     return sorted(edges)
 
 
+def contour_lines(source, array, levels, view, colour, width):
+    """Lines of one colour where the point field `array` of `source` crosses
+    `levels`, shown in `view`."""
+    contours = Contour(Input=source, ContourBy=["POINTS", array])
+    contours.Isosurfaces = levels
+    lines = Show(contours, view)
+    # Not ColorBy(lines, None): it aborts on an empty contour set.
+    lines.ColorArrayName = ["POINTS", ""]
+    lines.DiffuseColor = lines.AmbientColor = colour
+    lines.LineWidth = width
+
+
+def time_chart(series, layout, hint, arrays, y_title, title):
+    """A chart of the stats.csv columns `arrays` over time in layout cell
+    `hint`."""
+    chart = CreateView("XYChartView")
+    AssignViewToLayout(view=chart, layout=layout, hint=hint)
+    plot = Show(series, chart)
+    plot.UseIndexForXAxis = 0
+    plot.XArrayName = "time_h"
+    plot.SeriesVisibility = arrays
+    chart.LeftAxisTitle = y_title
+    chart.BottomAxisTitle = "time [h]"
+    chart.ChartTitle = title
+
+
 def cells_with_metal(source, metal):
     """The cells with (without) metal. A clip at a level between the values
     of a per-cell field keeps whole cells; ParaView 5.11 crashed with two
@@ -165,27 +191,16 @@ def main(argv):
     metal_shown.ColorArrayName = ['POINTS', '']
     metal_shown.DiffuseColor = metal_shown.AmbientColor = [0.55, 0.55, 0.58]
 
-    contours = Contour(Input=tissue_slice, ContourBy=["POINTS", "Mg2+ [mM]"])
-    contours.Isosurfaces = [e for e in edges if e >= 5] or edges
-    lines = Show(contours, view)
-    lines.ColorArrayName = ['POINTS', '']
-    lines.DiffuseColor = lines.AmbientColor = [0, 0, 0]
-    lines.LineWidth = 2.5
+    contour_lines(tissue_slice, "Mg2+ [mM]",
+                  [e for e in edges if e >= 5] or edges, view, [0, 0, 0], 2.5)
 
     view.CameraParallelProjection = 1
     view.ViewTime = time
 
     stats = CSVReader(FileName=[os.path.join(args.run, "stats.csv")])
     series = PlotData(Input=stats)
-    chart = CreateView("XYChartView")
-    AssignViewToLayout(view=chart, layout=layout, hint=2)
-    plot = Show(series, chart)
-    plot.UseIndexForXAxis = 0
-    plot.XArrayName = "time_h"
-    plot.SeriesVisibility = ["max_c_mM", "max_h2_mM"]
-    chart.LeftAxisTitle = "highest level [mM]"
-    chart.BottomAxisTitle = "time [h]"
-    chart.ChartTitle = "Mg2+ and H2 peaks"
+    time_chart(series, layout, 2, ["max_c_mM", "max_h2_mM"],
+               "highest level [mM]", "Mg2+ and H2 peaks")
 
     # With the chemistry: the pH extremes below the peaks, and pH contour
     # lines (dark blue) at the pH band edges from 7.6 up.
@@ -193,25 +208,13 @@ def main(argv):
         with_ph = "max_pH" in next(csv.reader(f))
     if with_ph:
         layout.SplitVertical(2, 0.5)
-        ph_chart = CreateView("XYChartView")
-        AssignViewToLayout(view=ph_chart, layout=layout, hint=6)
-        ph_plot = Show(series, ph_chart)
-        ph_plot.UseIndexForXAxis = 0
-        ph_plot.XArrayName = "time_h"
-        ph_plot.SeriesVisibility = ["max_pH", "min_pH"]
-        ph_chart.LeftAxisTitle = "pH"
-        ph_chart.BottomAxisTitle = "time [h]"
-        ph_chart.ChartTitle = "pH extremes"
+        time_chart(series, layout, 6, ["max_pH", "min_pH"], "pH",
+                   "pH extremes")
         ph_edges = [e for e in ph_band_edges(
             os.path.join(args.run, "bands.csv")) if e >= 7.6]
         if ph_edges:
-            ph_contours = Contour(Input=tissue_slice,
-                                  ContourBy=["POINTS", "pH"])
-            ph_contours.Isosurfaces = ph_edges
-            ph_lines = Show(ph_contours, view)
-            ph_lines.ColorArrayName = ['POINTS', '']
-            ph_lines.DiffuseColor = ph_lines.AmbientColor = [0.0, 0.2, 0.5]
-            ph_lines.LineWidth = 2.0
+            contour_lines(tissue_slice, "pH", ph_edges, view,
+                          [0.0, 0.2, 0.5], 2.0)
 
     # The first render resets the camera: frame the implant after it.
     Render(view)

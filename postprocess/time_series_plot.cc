@@ -56,6 +56,42 @@ namespace mgsim_post
       return result;
     }
 
+    /**
+     * One panel per region (in file order) with the volumes of its bands
+     * of @p columns from @p lowest up that hold any volume, titled
+     * @p title + region.
+     */
+    void
+    append_band_panels(std::vector<Panel>            &panels,
+                       const std::vector<BandColumn> &columns,
+                       const double                   lowest,
+                       const std::string             &title,
+                       const mgsim::CsvTable         &bands,
+                       const std::string             &bands_file,
+                       const std::vector<double>     &days)
+    {
+      std::map<std::string, Panel> per_region;
+      std::vector<std::string>     order;
+      for (const auto &band : columns)
+        {
+          const auto &values = column(bands, band.column, bands_file);
+          if (band.lower < lowest ||
+              *std::max_element(values.begin(), values.end()) <= 0)
+            continue;
+          if (!per_region.count(band.region))
+            {
+              order.push_back(band.region);
+              per_region[band.region] = {title + band.region,
+                                         "volume [mm3]",
+                                         days,
+                                         {}};
+            }
+          per_region[band.region].curves.push_back({band.label, values});
+        }
+      for (const auto &region : order)
+        panels.push_back(per_region[region]);
+    }
+
     void
     draw(vtkChartXY *chart, const Panel &panel)
     {
@@ -134,28 +170,15 @@ namespace mgsim_post
     const auto columns = band_columns(bands.names, bands_file);
     const auto bands_days =
       scaled(column(bands, "time_h", bands_file), 1 / 24.0);
-    const auto                   edges  = band_edges(columns);
-    const double                 raised = edges.size() > 1 ? edges[1] : 0.0;
-    std::map<std::string, Panel> per_region;
-    std::vector<std::string>     order;
-    for (const auto &band : columns)
-      {
-        const auto &values = column(bands, band.column, bands_file);
-        if (band.lower < raised ||
-            *std::max_element(values.begin(), values.end()) <= 0)
-          continue;
-        if (!per_region.count(band.region))
-          {
-            order.push_back(band.region);
-            per_region[band.region] = {"Raised Mg2+ in " + band.region,
-                                       "volume [mm3]",
-                                       bands_days,
-                                       {}};
-          }
-        per_region[band.region].curves.push_back({band.label, values});
-      }
-    for (const auto &region : order)
-      panels.push_back(per_region[region]);
+    const auto   edges  = band_edges(columns);
+    const double raised = edges.size() > 1 ? edges[1] : 0.0;
+    append_band_panels(panels,
+                       columns,
+                       raised,
+                       "Raised Mg2+ in ",
+                       bands,
+                       bands_file,
+                       bands_days);
 
     // With the chemistry: the pH extremes, and per region the alkaline pH
     // bands (from 7.6, doc/model.md §7.4) that hold any volume.
@@ -167,26 +190,13 @@ namespace mgsim_post
          "pH",
          stats_days,
          {{"highest pH", high->second}, {"lowest pH", low->second}}});
-    std::map<std::string, Panel> alkaline;
-    order.clear();
-    for (const auto &band : ph_band_columns(bands.names))
-      {
-        const auto &values = column(bands, band.column, bands_file);
-        if (band.lower < 7.6 ||
-            *std::max_element(values.begin(), values.end()) <= 0)
-          continue;
-        if (!alkaline.count(band.region))
-          {
-            order.push_back(band.region);
-            alkaline[band.region] = {"Alkaline pH in " + band.region,
-                                     "volume [mm3]",
-                                     bands_days,
-                                     {}};
-          }
-        alkaline[band.region].curves.push_back({band.label, values});
-      }
-    for (const auto &region : order)
-      panels.push_back(alkaline[region]);
+    append_band_panels(panels,
+                       ph_band_columns(bands.names),
+                       7.6,
+                       "Alkaline pH in ",
+                       bands,
+                       bands_file,
+                       bands_days);
 
     save_chart_grid(
       panels.size(),

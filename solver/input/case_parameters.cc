@@ -219,8 +219,7 @@ namespace mgsim
           std::none_of(prm.regions.begin(),
                        prm.regions.end(),
                        [](const RegionParameters &r) {
-                         return r.medium &&
-                                r.medium->carbon == CarbonSupply::incubator;
+                         return r.exchanges_co2();
                        }))
         throw InputError(case_file + ": [boundary." + b.name +
                          "] type = 'gas_exchange': expected a region whose "

@@ -24,6 +24,7 @@ namespace mgsim
     , k2(std::pow(10., -medium.pk2))
     , k_phosphate(std::pow(10., -medium.pk_phosphate))
     , k_water(std::pow(10., -medium.pk_water))
+    , k_brucite(std::pow(10., medium.log_ksp_brucite))
     // Henderson-Hasselbalch at the reference pH: CO2 = HCO3- h / K1'.
     , co2(medium.bicarbonate * hydrogen(medium.reference_ph) / k1)
   {
@@ -161,8 +162,7 @@ namespace mgsim
   {
     // [OH-] = Kw' / h; Ksp' in M^3, so the result is in mol/L.
     const double hydroxide = k_water / hydrogen(ph);
-    return std::pow(10., medium.log_ksp_brucite) / (hydroxide * hydroxide) *
-           per_litre;
+    return k_brucite / (hydroxide * hydroxide) * per_litre;
   }
 
   double
@@ -176,8 +176,7 @@ namespace mgsim
   AcidBase::brucite_saturation_ph(const double magnesium) const
   {
     // Ksp' = [Mg2+] (Kw' / h)^2 with [Mg2+] in mol/L.
-    const double h = k_water * std::sqrt(magnesium / per_litre /
-                                         std::pow(10., medium.log_ksp_brucite));
+    const double h = k_water * std::sqrt(magnesium / per_litre / k_brucite);
     return -std::log10(h);
   }
 } // namespace mgsim

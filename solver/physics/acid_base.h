@@ -95,8 +95,8 @@ namespace mgsim
     invert(const Alkalinity &alkalinity_of, double target) const;
 
     const Medium medium;
-    /** Apparent constants [mol/L]. */
-    const double k1, k2, k_phosphate, k_water;
+    /** Apparent constants [mol/L; brucite's M^3]. */
+    const double k1, k2, k_phosphate, k_water, k_brucite;
     /** CO2(aq) of the reference state [mol/m^3]. */
     const double co2;
   };

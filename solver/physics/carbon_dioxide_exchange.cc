@@ -15,10 +15,7 @@ namespace mgsim
     const auto region =
       std::find_if(parameters.regions.begin(),
                    parameters.regions.end(),
-                   [](const RegionParameters &r) {
-                     return r.medium &&
-                            r.medium->carbon == CarbonSupply::incubator;
-                   });
+                   [](const RegionParameters &r) { return r.exchanges_co2(); });
     AssertThrow(region != parameters.regions.end(),
                 ExcMessage("no region exchanges CO2 with an incubator"));
     return *region->medium;

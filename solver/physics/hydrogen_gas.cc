@@ -28,7 +28,6 @@ namespace mgsim
                  volumes,
                  gas_constant * parameters.temperature / parameters.pressure)
     , parameters(parameters)
-    , molar_volume(gas_constant * parameters.temperature / parameters.pressure)
     , solubility(solubility)
   {
     // Per-region lumped volumes, assembled once: the per-step region gas is
@@ -92,13 +91,13 @@ namespace mgsim
   double
   HydrogenGas::volume() const
   {
-    return moles() * molar_volume;
+    return moles() * field_unit;
   }
 
   double
   HydrogenGas::volume_in_region(const unsigned int r) const
   {
-    return (region_volumes[r] * density) * molar_volume;
+    return (region_volumes[r] * density) * field_unit;
   }
 
   std::vector<CsvColumn>

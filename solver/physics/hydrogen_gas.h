@@ -30,7 +30,8 @@ namespace mgsim
   public:
     /**
      * @p solubility: nodal h_sat [mol/m^3]; @p volumes: int phi_i dV [m^3].
-     * Its field() is the gas volume fraction g R T / p [-].
+     * Its field() is the gas volume fraction g R T / p [-]: its field_unit
+     * is the gas volume per mole, R T / p [m^3/mol].
      */
     HydrogenGas(const dealii::DoFHandler<3>                   &dof_handler,
                 const GasParameters                           &parameters,
@@ -67,9 +68,7 @@ namespace mgsim
 
   private:
     const GasParameters parameters;
-    /** Gas volume per mole of gas, R T / p [m^3/mol]. */
-    const double molar_volume;
-    VectorType   solubility;
+    VectorType          solubility;
     /** int_region phi_i dV per region: region gas = weights . g. */
     std::vector<VectorType> region_volumes;
   };

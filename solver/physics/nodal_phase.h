@@ -61,9 +61,10 @@ namespace mgsim
     VectorType                   volumes;
     /** Moles per unit volume of w at each DoF [mol/m^3]. */
     VectorType density;
+    /** What one mol/m^3 of density is in the unit of field(). */
+    const double field_unit;
 
   private:
-    const double field_unit;
-    VectorType   ghosted_field;
+    VectorType ghosted_field;
   };
 } // namespace mgsim

@@ -80,7 +80,7 @@ namespace mgsim
         if (std::any_of(parameters.regions.begin(),
                         parameters.regions.end(),
                         [](const RegionParameters &r) {
-                          return r.medium->carbon == CarbonSupply::incubator;
+                          return r.exchanges_co2();
                         }))
           species.push_back(carbon_species());
       }

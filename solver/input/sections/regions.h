@@ -28,6 +28,16 @@ namespace mgsim
     std::optional<Medium> medium;
 
     /**
+     * Whether its medium exchanges CO2 with an incubator's gas (doc/model.md
+     * §7.5): then its inorganic carbon is transported.
+     */
+    bool
+    exchanges_co2() const
+    {
+      return medium && medium->carbon == CarbonSupply::incubator;
+    }
+
+    /**
      * The keys [region.NAME] may have for a run of @p species, with the
      * chemistry's (which only a run with chemistry accepts).
      */
