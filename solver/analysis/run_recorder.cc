@@ -383,10 +383,15 @@ namespace mgsim
     // Rebuilt when cells open, like the gas.
     if (brucite)
       fields.push_back({&brucite->field(), "Mg(OH)2 [mol/m3]"});
-    output->write(dofs,
-                  fields,
-                  {{metal.fraction_per_cell(), "metal fraction"}},
-                  t);
+    std::vector<CellOutputField> cell_fields = {
+      {metal.fraction_per_cell(), "metal fraction"}};
+    if (prm.implant.alloy.film_half_thickness > 0)
+      {
+        auto film = metal.film_per_cell();
+        film /= units::micrometer;
+        cell_fields.push_back({film, "Mg(OH)2 film [um]"});
+      }
+    output->write(dofs, fields, cell_fields, t);
   }
 
   std::vector<RegionExposure>

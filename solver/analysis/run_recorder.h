@@ -154,6 +154,13 @@ namespace mgsim
     const ThresholdSummary &
     finish(double t, unsigned int steps, unsigned int cells_opened);
 
+    /** The pH per node (ghosted; with the chemistry on), current. */
+    const VectorType &
+    ph_values() const
+    {
+      return ph->values();
+    }
+
     /** The summary of the last finish(). */
     const ThresholdSummary &
     summary() const

@@ -35,6 +35,36 @@ namespace mgsim
        "Weibull shape m of the pitting factor (0: uniform corrosion)",
        0,
        1e3},
+      // The front's rate factors (doc/model.md §7.6): off unless an alloy or
+      // a case sets them, so that the rates calibrated on the extracts stay
+      // valid; an entry without them has them off.
+      {"film_half_thickness_um",
+       "um",
+       "L0 of the Mg(OH)2 film on the front, f_film = 1 / (1 + L / L0) "
+       "(0: no film; chemistry only)",
+       0,
+       1e4,
+       SourcedValue{0, "no film (default)"}},
+      {"film_dissolution_per_s",
+       "1/s",
+       "k_dis: the film dissolves or is shed at k_dis L",
+       0,
+       1,
+       SourcedValue{0, "no film (default)"}},
+      {"ph_rate_slope",
+       "-",
+       "s of f_pH = 10^(-s (pH - 7.4)) at the front, clipped to [0.3, 3] "
+       "(0: the rate does not depend on pH; chemistry only)",
+       0,
+       2,
+       SourcedValue{0, "rate independent of pH (default)"}},
+      {"medium_rate_factor",
+       "-",
+       "f_medium: the rate in this case's medium over that in the "
+       "calibration medium (DMEM extracts)",
+       1e-3,
+       1e3,
+       SourcedValue{1, "the calibration medium (default)"}},
     };
     return specs;
   }
@@ -62,6 +92,11 @@ namespace mgsim
     alloy.in_vivo_factor = entry.values.at("in_vivo_factor").value;
     alloy.pitting_weibull_shape =
       entry.values.at("pitting_weibull_shape").value;
+    alloy.film_half_thickness =
+      entry.values.at("film_half_thickness_um").value * units::micrometer;
+    alloy.film_dissolution   = entry.values.at("film_dissolution_per_s").value;
+    alloy.ph_rate_slope      = entry.values.at("ph_rate_slope").value;
+    alloy.medium_rate_factor = entry.values.at("medium_rate_factor").value;
     return alloy;
   }
 } // namespace mgsim

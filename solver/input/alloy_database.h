@@ -37,6 +37,14 @@ namespace mgsim
     double in_vivo_factor = 0;
     /** Weibull shape of the pitting factor; 0 = uniform corrosion [-]. */
     double pitting_weibull_shape = 0;
+    /** L0 of the front's film [m]; 0 = no film. */
+    double film_half_thickness = 0;
+    /** k_dis, the film's dissolution rate [1/s]. */
+    double film_dissolution = 0;
+    /** s, the rate's pH slope [-]; 0 = independent of pH. */
+    double ph_rate_slope = 0;
+    /** f_medium, relative to the calibration medium [-]. */
+    double medium_rate_factor = 1;
   };
 
   /** Builds an Alloy from a (possibly case-overridden) database entry. */

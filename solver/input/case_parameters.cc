@@ -131,6 +131,14 @@ namespace mgsim
       {
         auto chemistry = section("chemistry");
         prm.chemistry  = ChemistryParameters::read(chemistry);
+        // Turned off, the case's chemistry keys are ignored; they are checked
+        // as if it were on, so that a mistake shows before it is turned on.
+        if (!prm.chemistry.enabled)
+          {
+            auto on = overrides;
+            on.push_back("chemistry.enabled=true");
+            read_case(case_file, on, run_species);
+          }
       }
 
     // Databases first: [implant] and [region.*] resolve against them.
@@ -162,14 +170,15 @@ namespace mgsim
         species     = with_chemistry_keys(species);
         prm.species = species;
       }
-    else if (databases.given("media"))
+    else if (!prm.chemistry.declared && databases.given("media"))
       databases.fail("media",
                      "no value: only [chemistry] enabled = true uses it");
 
     auto mesh    = section("mesh");
     prm.mesh     = MeshParameters::read(mesh, case_file);
     auto implant = section("implant");
-    prm.implant  = ImplantParameters::read(implant, alloys, case_file);
+    prm.implant =
+      ImplantParameters::read(implant, alloys, case_file, prm.chemistry);
 
     for (const auto &name : file.sections())
       if (is_region(name))
@@ -185,13 +194,15 @@ namespace mgsim
                                    tissue_path,
                                    species,
                                    case_file,
+                                   prm.chemistry,
                                    media ? &*media : nullptr,
                                    media_path));
         }
       else if (is_boundary(name))
         {
           auto reader = section(name);
-          prm.boundaries.push_back(BoundaryParameters::read(reader, species));
+          prm.boundaries.push_back(
+            BoundaryParameters::read(reader, species, prm.chemistry));
         }
     // Implant cells that corrode away become this region; a case may set
     // its tissue in [region.degraded], otherwise the database entry is used.
@@ -231,8 +242,7 @@ namespace mgsim
     auto solver     = section("solver");
     prm.solver      = SolverParameters::read(solver);
     auto thresholds = section("thresholds");
-    prm.thresholds =
-      ThresholdParameters::read(thresholds, prm.chemistry.enabled);
+    prm.thresholds  = ThresholdParameters::read(thresholds, prm.chemistry);
     auto adaptivity = section("adaptivity");
     prm.adaptivity  = AdaptivityParameters::read(adaptivity);
     auto gas        = section("gas");

@@ -55,6 +55,12 @@ namespace mgsim
           {
             const auto value = file.number(
               section, spec.key, spec.lower, spec.upper, spec.expectation());
+            if (!value && spec.fallback &&
+                !file.text(section, spec.key + "_source"))
+              {
+                entry.values[spec.key] = *spec.fallback;
+                continue;
+              }
             if (!value)
               file.fail(section, spec.key, spec.expectation());
             const auto source = file.text(section, spec.key + "_source");

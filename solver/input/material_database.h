@@ -7,11 +7,19 @@
 #include "input/ini_file.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace mgsim
 {
+  /** @brief A numeric value with its provenance. */
+  struct SourcedValue
+  {
+    double      value = 0;
+    std::string source;
+  };
+
   /** @brief A numeric material property: key (with unit), meaning, valid range.
    */
   struct PropertySpec
@@ -21,17 +29,16 @@ namespace mgsim
     std::string description;
     double      lower;
     double      upper;
+    /**
+     * The value of an entry that does not give the key, with its source
+     * (properties added after databases were written, that are off by
+     * default); none: every entry must give it.
+     */
+    std::optional<SourcedValue> fallback = std::nullopt;
 
     /** "a number in [lower, upper] (unit)" for error messages. */
     std::string
     expectation() const;
-  };
-
-  /** @brief A numeric value with its provenance. */
-  struct SourcedValue
-  {
-    double      value = 0;
-    std::string source;
   };
 
   /** @brief One entry (one alloy, one tissue) of a database. */

@@ -1,5 +1,8 @@
 #include "physics/implant_metal.h"
 
+#include "base/petsc_arrays.h"
+#include "base/units.h"
+
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/fe/fe_nothing.h>
@@ -111,7 +114,7 @@ namespace mgsim
            (exposed[2 * a + 1] ? pitting[2 * a + 1] * axis_a.area_hi : 0.0)) /
           axis_a.total;
       }
-    return scale * volume *
+    return rate_factor * scale * volume *
            (rate[0] * g[1] * g[2] + g[0] * rate[1] * g[2] +
             g[0] * g[1] * rate[2]);
   }
@@ -122,8 +125,9 @@ namespace mgsim
     double s = infinity;
     for (unsigned int a = 0; a < 3; ++a)
       {
-        const double speed = (exposed[2 * a] ? pitting[2 * a] : 0.0) +
-                             (exposed[2 * a + 1] ? pitting[2 * a + 1] : 0.0);
+        const double speed =
+          rate_factor * ((exposed[2 * a] ? pitting[2 * a] : 0.0) +
+                         (exposed[2 * a + 1] ? pitting[2 * a + 1] : 0.0));
         if (speed > 0)
           s = std::min(s,
                        std::max(0.0,
@@ -241,8 +245,11 @@ namespace mgsim
                 metal.depth.fill(0);
                 metal.scale = parent_metal / parent.volume;
               }
-            metal.empty      = metal.metal_volume() == 0;
-            result[child_id] = metal;
+            // Film and rate factor are per area: the children inherit them.
+            metal.film        = parent.film;
+            metal.rate_factor = parent.rate_factor;
+            metal.empty       = metal.metal_volume() == 0;
+            result[child_id]  = metal;
           }
       }
     cells = std::move(result);
@@ -258,6 +265,7 @@ namespace mgsim
     std::vector<double> state(found->second.depth.begin(),
                               found->second.depth.end());
     state.push_back(found->second.scale);
+    state.push_back(found->second.film);
     return state;
   }
 
@@ -270,11 +278,14 @@ namespace mgsim
       {
         const auto &state =
           states[triangulation.create_cell_iterator(id)->active_cell_index()];
-        AssertThrow(state.size() == metal.depth.size() + 1,
+        AssertThrow(state.size() == metal.depth.size() + 2,
                     ExcMessage(
                       "checkpoint: no metal state for an implant cell"));
-        std::copy(state.begin(), state.end() - 1, metal.depth.begin());
-        metal.scale = state.back();
+        std::copy(state.begin(),
+                  state.begin() + metal.depth.size(),
+                  metal.depth.begin());
+        metal.scale = state[metal.depth.size()];
+        metal.film  = state[metal.depth.size() + 1];
         metal.empty = metal.metal_volume() == 0;
       }
     volume_at_start = initial_volume;
@@ -379,7 +390,7 @@ namespace mgsim
         else
           for (unsigned int f = 0; f < 6; ++f)
             if (metal.exposed[f])
-              metal.depth[f] += metal.pitting[f] * ds;
+              metal.depth[f] += metal.rate_factor * metal.pitting[f] * ds;
         const double moles = molar_density * metal.scale * metal.volume *
                              (before - metal.fraction(metal.depth));
         amounts.resize(metal.weights.size());
@@ -463,12 +474,125 @@ namespace mgsim
   }
 
   std::vector<CsvColumn>
-  ImplantMetal::statistics(const double density) const
+  ImplantMetal::statistics(const double density,
+                           const bool   front_chemistry) const
   {
-    constexpr double mm2 = 1e-6, mm3 = 1e-9;
-    return {{"implant_mass_g",
-             [this, density](double) { return density * volume() * 1e3; }},
-            {"implant_volume_mm3", [this](double) { return volume() / mm3; }},
-            {"front_area_mm2", [this](double) { return front_area() / mm2; }}};
+    constexpr double       mm2 = 1e-6, mm3 = 1e-9;
+    std::vector<CsvColumn> columns = {
+      {"implant_mass_g",
+       [this, density](double) { return density * volume() * 1e3; }},
+      {"implant_volume_mm3", [this](double) { return volume() / mm3; }},
+      {"front_area_mm2", [this](double) { return front_area() / mm2; }}};
+    if (front_chemistry)
+      {
+        // Means over the front: the film by exposed area, the rate factor
+        // by the front area it scales.
+        columns.push_back({"front_film_um", [this](double) {
+                             double film = 0, area = 0;
+                             for (const auto &[id, metal] : cells)
+                               for (unsigned int f = 0; f < 6; ++f)
+                                 if (metal.exposed[f] && !metal.empty)
+                                   {
+                                     film += metal.film * metal.area[f];
+                                     area += metal.area[f];
+                                   }
+                             const MPI_Comm comm =
+                               dof_handler.get_communicator();
+                             area = Utilities::MPI::sum(area, comm);
+                             return area > 0 ? Utilities::MPI::sum(film, comm) /
+                                                 area / units::micrometer :
+                                               0.0;
+                           }});
+        columns.push_back(
+          {"front_rate_factor", [this](double) {
+             double scaled = 0, plain = 0;
+             for (const auto &[id, metal] : cells)
+               {
+                 const double a = metal.front_area();
+                 scaled += a;
+                 plain += a / metal.rate_factor;
+               }
+             const MPI_Comm comm = dof_handler.get_communicator();
+             plain               = Utilities::MPI::sum(plain, comm);
+             return plain > 0 ? Utilities::MPI::sum(scaled, comm) / plain : 1.0;
+           }});
+      }
+    return columns;
+  }
+
+  Vector<float>
+  ImplantMetal::film_per_cell() const
+  {
+    Vector<float> result(dof_handler.get_triangulation().n_active_cells());
+    for (const auto &[id, metal] : cells)
+      result(dof_handler.get_triangulation()
+               .create_cell_iterator(id)
+               ->active_cell_index()) = metal.film;
+    return result;
+  }
+
+  void
+  ImplantMetal::set_rate_factors(const FrontChemistry &front,
+                                 const VectorType     &ph)
+  {
+    for (auto &[id, metal] : cells)
+      {
+        if (metal.dofs.empty() || metal.empty)
+          continue;
+        double surface_ph = 0;
+        for (std::size_t i = 0; i < metal.dofs.size(); ++i)
+          surface_ph += metal.weights[i] * ph(metal.dofs[i]);
+        metal.rate_factor = front.rate_factor(metal.film, surface_ph);
+      }
+  }
+
+  void
+  ImplantMetal::grow_films(const FrontChemistry &front,
+                           const VectorType     &precipitated,
+                           const VectorType     &ghost_layout,
+                           const double          dt)
+  {
+    // The front area each tissue node stands for: every exposed cell's
+    // area, split over its nodes as its release is.
+    VectorType          area(dof_handler.locally_owned_dofs(),
+                    dof_handler.get_communicator());
+    std::vector<double> amounts;
+    const auto          exposed_area = [](const CellMetal &metal) {
+      double a = 0;
+      for (unsigned int f = 0; f < 6; ++f)
+        if (metal.exposed[f])
+          a += metal.area[f];
+      return a;
+    };
+    for (const auto &[id, metal] : cells)
+      {
+        if (metal.dofs.empty() || metal.empty)
+          continue;
+        amounts.resize(metal.weights.size());
+        for (std::size_t i = 0; i < amounts.size(); ++i)
+          amounts[i] = exposed_area(metal) * metal.weights[i];
+        area.add(metal.dofs, amounts);
+      }
+    area.compress(VectorOperation::add);
+    // Mg(OH)2 deposited per area at each front node [mol/m^2]: what
+    // precipitated in the node's volume (redissolution thins no film; k_dis
+    // does).
+    VectorType deposit;
+    petsc_arrays::reinit_like(deposit, ghost_layout);
+    {
+      const petsc_arrays::ReadArray p(precipitated), a(area);
+      petsc_arrays::WriteArray      d(deposit);
+      for (unsigned int k = 0; k < area.locally_owned_size(); ++k)
+        d[k] = a[k] > 0 ? std::max(p[k], 0.0) / a[k] : 0.0;
+    }
+    for (auto &[id, metal] : cells)
+      {
+        if (metal.dofs.empty() || metal.empty)
+          continue;
+        double q = 0;
+        for (std::size_t i = 0; i < metal.dofs.size(); ++i)
+          q += metal.weights[i] * deposit(metal.dofs[i]);
+        metal.film = front.grown_film(metal.film, q, dt);
+      }
   }
 } // namespace mgsim

@@ -14,11 +14,14 @@
 // curved layer: a uniformly corroding wire follows R(t) = R0 - v t. The
 // Mg released by a cell, rho w_Mg |K| (phi_before - phi_after) / M_Mg, enters
 // the tissue across its exposed faces in the same step (split by pitting-
-// weighted area, and within a face by f phi_i).
+// weighted area, and within a face by f phi_i). With the front's chemistry
+// (doc/model.md §7.6) every face of a cell recedes f_f m_K v, m_K the cell's
+// film and pH factor, set before each step.
 #pragma once
 
 #include "base/csv_file.h"
 #include "base/linear_algebra.h"
+#include "physics/front_chemistry.h"
 #include "physics/pitting.h"
 
 #include <deal.II/dofs/dof_handler.h>
@@ -80,6 +83,27 @@ namespace mgsim
     recede(double ds, double snap, VectorType &released);
 
     /**
+     * Sets each exposed cell's rate factor m_K = f_film f_pH (@p front) from
+     * its film and the pH at its tissue nodes (@p ph, ghosted, weighted as
+     * the cell's release). Call before a step: the factors hold during it.
+     */
+    void
+    set_rate_factors(const FrontChemistry &front, const VectorType &ph);
+
+    /**
+     * Grows each exposed cell's film by the Mg(OH)2 precipitated at its
+     * tissue nodes in the step of @p dt [s] just taken (@p precipitated
+     * [mol] per DoF, owned; each node's amount spread over the front area it
+     * stands for) and dissolves it at k_dis. @p ghost_layout: any ghosted
+     * vector on the DoFs. Collective.
+     */
+    void
+    grow_films(const FrontChemistry &front,
+               const VectorType     &precipitated,
+               const VectorType     &ghost_layout,
+               double                dt);
+
+    /**
      * After mesh refinement: implant cells that were refined hand their
      * metal to their children (conserved exactly). Call before
      * update_exposure().
@@ -89,8 +113,8 @@ namespace mgsim
 
     /**
      * For a checkpoint: what the metal of @p cell has been through (the
-     * recession depths of its six faces and its scale); empty if the cell
-     * holds no metal. The rest follows from the cell's geometry.
+     * recession depths of its six faces, its scale and film); empty if the
+     * cell holds no metal. The rest follows from the cell's geometry.
      */
     std::vector<double>
     checkpoint_cell(
@@ -142,8 +166,9 @@ namespace mgsim
     }
 
     /**
-     * Area of the corrosion front now, weighted with the pitting factor
-     * (-dV/ds, all ranks) [m^2]: release rate = v(t) rho w / M times this.
+     * Area of the corrosion front now, weighted with the pitting factor and
+     * the front chemistry's (-dV/ds, all ranks) [m^2]: release rate =
+     * v(t) rho w / M times this.
      */
     double
     front_area() const;
@@ -158,10 +183,16 @@ namespace mgsim
 
     /**
      * Its stats.csv columns: implant_mass_g (alloy @p density [kg/m^3]),
-     * implant_volume_mm3, front_area_mm2. Collective.
+     * implant_volume_mm3, front_area_mm2; with the front's chemistry
+     * (@p front_chemistry) front_film_um and front_rate_factor, their means
+     * over the front. Collective.
      */
     std::vector<CsvColumn>
-    statistics(double density) const;
+    statistics(double density, bool front_chemistry = false) const;
+
+    /** Film thickness per active cell [m] (0 in tissue), for output. */
+    dealii::Vector<float>
+    film_per_cell() const;
 
   private:
     /** One implant cell: geometry, exposure and how far each face receded. */
@@ -175,6 +206,10 @@ namespace mgsim
       bool empty = false;
       /** Metal per unit of frustum volume (1 unless split from a parent). */
       double scale = 1;
+      /** Mg(OH)2 film on the cell's exposed faces [m]. */
+      double film = 0;
+      /** m_K, the front chemistry's factor on every face's rate. */
+      double rate_factor = 1;
 
       /** Metal left [m^3]. */
       double
@@ -202,7 +237,7 @@ namespace mgsim
       /** Fraction of the cell still metal at face depths @p d. */
       double
       fraction(const std::array<double, 6> &d) const;
-      /** -dV/ds: pitting-weighted area of the front in this cell. */
+      /** -dV/ds: pitting- and rate-weighted area of the front in the cell. */
       double
       front_area() const;
       /** Base recession until the cell is empty (infinity if unexposed). */

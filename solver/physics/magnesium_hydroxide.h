@@ -53,6 +53,13 @@ namespace mgsim
     PhaseExchange &
     share(double per_mole);
 
+    /** Mg(OH)2 precipitated in the last react() per DoF [mol] (owned). */
+    const VectorType &
+    precipitated() const
+    {
+      return moved;
+    }
+
   private:
     class Share;
 

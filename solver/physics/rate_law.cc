@@ -8,7 +8,10 @@ namespace mgsim
 {
   CorrosionRateLaw::CorrosionRateLaw(const ImplantParameters &implant)
     : alloy(implant.alloy)
-    , environment_factor(implant.environment_factor)
+    // The medium's factor is constant like the environment's (doc/model.md
+    // §7.6).
+    , environment_factor(implant.environment_factor *
+                         implant.alloy.medium_rate_factor)
   {
   }
 

@@ -1,5 +1,5 @@
 // Corrosion rate law of the implant surface (doc/model.md §2):
-//   CR(t) = f_env [CR_ss + (CR_0 - CR_ss) exp(-t/tau)]   [mm/y]
+//   CR(t) = f_env f_medium [CR_ss + (CR_0 - CR_ss) exp(-t/tau)]   [mm/y]
 // and its conversion to a receding velocity and a Mg release flux
 //   J = v rho w_Mg / M_Mg   [mol/m^2/s].
 #pragma once
@@ -60,7 +60,8 @@ namespace mgsim
     statistics() const;
 
   private:
-    Alloy  alloy;
+    Alloy alloy;
+    /** f_env f_medium. */
     double environment_factor;
   };
 } // namespace mgsim

@@ -77,10 +77,12 @@ namespace mgsim
                                     {SpeciesQuantity::exchanged,
                                      "mg_precipitated_mol"});
         species.push_back(alkalinity_species());
-        if (std::any_of(parameters.regions.begin(),
-                        parameters.regions.end(),
-                        [](const RegionParameters &r) {
-                          return r.exchanges_co2();
+        // CT changes only through a gas_exchange surface; without one every
+        // node keeps its medium's carbon at rest (doc/model.md §7.5).
+        if (std::any_of(parameters.boundaries.begin(),
+                        parameters.boundaries.end(),
+                        [](const BoundaryParameters &b) {
+                          return b.type == BoundaryType::gas_exchange;
                         }))
           species.push_back(carbon_species());
       }

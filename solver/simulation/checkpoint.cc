@@ -24,7 +24,7 @@ namespace mgsim
     namespace
     {
       /** First line of run_state.bin: what it is and its layout version. */
-      const std::string magic      = "mgsim checkpoint 3\n";
+      const std::string magic      = "mgsim checkpoint 4\n";
       const std::string state_file = "run_state.bin";
 
       bool

@@ -44,6 +44,7 @@ namespace mgsim
         parallel::distributed::Triangulation<3>::no_automatic_repartitioning)
     , dofs(triangulation)
     , rate_law(parameters.implant)
+    , front(parameters.implant.alloy)
     , definitions(species.empty() ? case_species(parameters) :
                                     std::move(species))
   {
@@ -229,7 +230,7 @@ namespace mgsim
   Problem::statistics_columns() const
   {
     std::vector<CsvColumn> columns =
-      metal->statistics(prm.implant.alloy.density);
+      metal->statistics(prm.implant.alloy.density, front.active());
     for (const auto &s : species_)
       {
         const auto species_columns = s->statistics();
@@ -277,7 +278,20 @@ namespace mgsim
                        dt);
         for (auto &s : species_)
           s->exchange_at_nodes(dt);
+        // What precipitated at the front thickens its film.
+        if (front.film())
+          metal->grow_films(front,
+                            brucite->precipitated(),
+                            species("mg").transport().solution(),
+                            dt);
       }
+  }
+
+  void
+  Problem::set_front_rate_factors()
+  {
+    if (front.active())
+      metal->set_rate_factors(front, recorder->ph_values());
   }
 
   void
@@ -361,6 +375,7 @@ namespace mgsim
       {
         Timer     step_timer;
         StepTimes times;
+        set_front_rate_factors();
         times.dt = step_length(clock);
         release_and_transport(clock.time(), times.dt);
         recorder->add_to_histories(clock.time() + times.dt, times.dt);

@@ -194,6 +194,12 @@ namespace mgsim
     void
     release_and_transport(double t, double dt);
     /**
+     * The front chemistry's rate factor of every exposed cell from the
+     * present pH and films, for the next step.
+     */
+    void
+    set_front_rate_factors();
+    /**
      * Turns implant cells without metal into `degraded` tissue: switches
      * their element, renumbers the DoFs and carries the fields over without
      * creating or losing mass. Collective; returns the number of cells.
@@ -239,6 +245,8 @@ namespace mgsim
     dealii::hp::QCollection<2>                      face_quadrature;
     dealii::DoFHandler<3>                           dofs;
     CorrosionRateLaw                                rate_law;
+    /** The front's film and pH factors (doc/model.md §7.6). */
+    const FrontChemistry front;
 
     std::unique_ptr<ImplantMetal> metal;
     /** Initial implant surface. */

@@ -286,7 +286,8 @@ namespace mgsim
             << " mm^2  "
             << (b->type == BoundaryType::background ? "background" :
                 b->type == BoundaryType::no_flux    ? "no flux" :
-                                                      "washout")
+                b->type == BoundaryType::washout    ? "washout" :
+                                                      "CO2 exchange")
             << "\n";
       }
     if (area[0] > 0)

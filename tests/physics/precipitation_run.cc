@@ -44,6 +44,7 @@ namespace
   {
     return {"chemistry.enabled=true",
             "region.medium.medium=dmem_sealed",
+            "boundary.top.type=no_flux",
             "time.step_hours=3",
             "output.vtu=false",
             "output.directory=" + directory,

@@ -42,6 +42,7 @@ namespace mgsim
   {
     ChemistryParameters c;
     using P              = Precipitation;
+    c.declared           = true;
     c.enabled            = section.flag("enabled");
     const std::string p  = section.choice("precipitation");
     c.precipitation      = p == "rate" ? P::rate :

@@ -1,6 +1,6 @@
 // [chemistry]: buffered pH around the implant (doc/model.md §7). Off unless
-// a case has the section and turns it on; a case without the section reads
-// and resolves exactly as before the chemistry existed.
+// a case has the section and turns it on; a case without the section, or
+// with it turned off, runs exactly as before the chemistry existed.
 #pragma once
 
 #include "input/section_reader.h"
@@ -11,6 +11,14 @@ namespace mgsim
   {
     /** Whether the total alkalinity is transported (and pH reported). */
     bool enabled = false;
+    /**
+     * Whether the case has [chemistry]. The chemistry's keys elsewhere (a
+     * region's medium and ta_/ct_ coefficients, gas_exchange boundaries, pH
+     * band edges) are then accepted while it is off, and ignored: one case
+     * runs both ways (read_case checks them as if it were on). A case
+     * without the section is refused them.
+     */
+    bool declared = false;
 
     /** How Mg(OH)2 forms and redissolves (doc/model.md §7.3). */
     enum class Precipitation

@@ -1,5 +1,6 @@
 #include "input/sections/implant.h"
 
+#include "base/input_error.h"
 #include "base/units.h"
 
 namespace mgsim
@@ -54,9 +55,10 @@ namespace mgsim
   }
 
   ImplantParameters
-  ImplantParameters::read(SectionReader          &implant,
-                          const MaterialDatabase &alloys,
-                          const std::string      &case_file)
+  ImplantParameters::read(SectionReader             &implant,
+                          const MaterialDatabase    &alloys,
+                          const std::string         &case_file,
+                          const ChemistryParameters &chemistry)
   {
     ImplantParameters i;
     i.region                  = implant.text("region");
@@ -75,6 +77,27 @@ namespace mgsim
                        1.0);
     i.pit_size     = implant.number("pit_size_um") * units::micrometer;
     i.pitting_seed = implant.integer("pitting_seed");
+    // The film and the pH factor act through the chemistry's Mg(OH)2 and pH.
+    const std::pair<const char *, double *> front_factors[] = {
+      {"film_half_thickness_um", &i.alloy.film_half_thickness},
+      {"ph_rate_slope", &i.alloy.ph_rate_slope}};
+    if (!chemistry.enabled)
+      for (const auto &[key, value] : front_factors)
+        if (*value != 0)
+          {
+            if (!chemistry.declared)
+              {
+                if (implant.given(key))
+                  implant.fail(key,
+                               "0: only [chemistry] enabled = true uses it");
+                throw InputError(case_file + ": [implant] alloy '" + name +
+                                 "' has " + key +
+                                 " > 0, which only [chemistry] enabled = "
+                                 "true uses: set [implant] " +
+                                 key + " = 0");
+              }
+            *value = 0;
+          }
     if (i.alloy.rate_initial_mm_per_y == 0 && i.alloy.rate_steady_mm_per_y == 0)
       implant.fail("rate_steady_mm_per_y",
                    "a positive corrosion rate (CR_0 and CR_ss are both zero)");

@@ -5,6 +5,7 @@
 
 #include "input/alloy_database.h"
 #include "input/section_reader.h"
+#include "input/sections/chemistry.h"
 
 namespace mgsim
 {
@@ -30,10 +31,15 @@ namespace mgsim
     /** The keys of [implant], the alloy's properties among them. */
     static const std::vector<KeySpec> &
     keys();
-    /** Reads [implant] with the alloy from @p alloys (of @p case_file). */
+    /**
+     * Reads [implant] with the alloy from @p alloys (of @p case_file). The
+     * front's film and pH factors need the @p chemistry: off, they are
+     * ignored; without [chemistry], refused.
+     */
     static ImplantParameters
-    read(SectionReader          &section,
-         const MaterialDatabase &alloys,
-         const std::string      &case_file);
+    read(SectionReader             &section,
+         const MaterialDatabase    &alloys,
+         const std::string         &case_file,
+         const ChemistryParameters &chemistry = {});
   };
 } // namespace mgsim

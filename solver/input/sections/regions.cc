@@ -68,6 +68,7 @@ namespace mgsim
                          const std::string              &tissue_path,
                          const std::vector<SpeciesKeys> &species,
                          const std::string              &case_file,
+                         const ChemistryParameters      &chemistry,
                          const MaterialDatabase         *media,
                          const std::string              &media_path)
   {
@@ -95,7 +96,7 @@ namespace mgsim
                                                  reader.name() + "] medium"),
                                     media_path);
       }
-    else
+    else if (!chemistry.declared)
       {
         auto keys = chemistry_only(RegionParameters::keys(species), species);
         keys.push_back("medium");
@@ -152,7 +153,8 @@ namespace mgsim
 
   BoundaryParameters
   BoundaryParameters::read(SectionReader                  &reader,
-                           const std::vector<SpeciesKeys> &species)
+                           const std::vector<SpeciesKeys> &species,
+                           const ChemistryParameters      &chemistry)
   {
     BoundaryParameters boundary;
     boundary.name          = reader.name().substr(9);
@@ -161,25 +163,25 @@ namespace mgsim
                              type == "no_flux"    ? BoundaryType::no_flux :
                              type == "washout"    ? BoundaryType::washout :
                                                     BoundaryType::gas_exchange;
-    const bool chemistry =
-      std::any_of(species.begin(), species.end(), [](const SpeciesKeys &s) {
-        return s.background_from_medium;
-      });
-    if (boundary.type == BoundaryType::gas_exchange)
+    // Only the type's own keys are read: the keys of another type are left
+    // as they are, so that --set boundary.NAME.type switches a boundary
+    // (a sealed vial's top) without editing the case.
+    if (boundary.type == BoundaryType::gas_exchange && !chemistry.enabled)
       {
-        if (!chemistry)
+        if (!chemistry.declared)
           reader.fail("type",
                       "background, no_flux or washout: only [chemistry] "
                       "enabled = true uses gas_exchange");
+        // Without CO2 exchange the other species see a closed wall.
+        boundary.type = BoundaryType::no_flux;
+        return boundary;
+      }
+    if (boundary.type == BoundaryType::gas_exchange)
+      {
         boundary.co2_partial_pressure =
           reader.number("co2_partial_pressure_mmHg");
         boundary.co2_transfer = reader.number("co2_transfer_m_per_s");
       }
-    else
-      for (const char *key :
-           {"co2_partial_pressure_mmHg", "co2_transfer_m_per_s"})
-        if (reader.given(key))
-          reader.fail(key, "no value: only type = gas_exchange uses it");
     if (boundary.type == BoundaryType::washout)
       for (const SpeciesKeys &s : species)
         boundary.mass_transfer[s.prefix] =
@@ -187,13 +189,10 @@ namespace mgsim
             reader.number(s.washout_key) :
             reader.number(s.washout_key,
                           boundary.mass_transfer.at(species.front().prefix));
-    else
-      for (const SpeciesKeys &s : species)
-        if (reader.given(s.washout_key))
-          reader.fail(s.washout_key, "no value: only type = washout uses it");
-    refuse_chemistry_keys(reader,
-                          chemistry_only(BoundaryParameters::keys(species),
-                                         species));
+    if (!chemistry.declared)
+      refuse_chemistry_keys(reader,
+                            chemistry_only(BoundaryParameters::keys(species),
+                                           species));
     return boundary;
   }
 } // namespace mgsim

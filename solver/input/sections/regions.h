@@ -5,6 +5,7 @@
 
 #include "input/medium_database.h"
 #include "input/section_reader.h"
+#include "input/sections/chemistry.h"
 #include "input/species_keys.h"
 #include "input/tissue_database.h"
 
@@ -46,7 +47,8 @@ namespace mgsim
     /**
      * Reads [region.NAME] with its tissue from @p tissues (the file at
      * @p tissue_path) for @p species; with @p media (chemistry on, the
-     * database file at @p media_path) also its medium.
+     * database file at @p media_path) also its medium. The chemistry's
+     * keys are refused when the case has no @p chemistry.
      */
     static RegionParameters
     read(SectionReader                  &section,
@@ -54,6 +56,7 @@ namespace mgsim
          const std::string              &tissue_path,
          const std::vector<SpeciesKeys> &species,
          const std::string              &case_file,
+         const ChemistryParameters      &chemistry  = {},
          const MaterialDatabase         *media      = nullptr,
          const std::string              &media_path = "");
   };
@@ -93,8 +96,14 @@ namespace mgsim
      */
     static std::vector<KeySpec>
     keys(const std::vector<SpeciesKeys> &species);
-    /** Reads [boundary.NAME] for @p species. */
+    /**
+     * Reads [boundary.NAME] for @p species. With @p chemistry off a
+     * gas_exchange boundary is a closed wall (refused when the case has no
+     * [chemistry]).
+     */
     static BoundaryParameters
-    read(SectionReader &section, const std::vector<SpeciesKeys> &species);
+    read(SectionReader                  &section,
+         const std::vector<SpeciesKeys> &species,
+         const ChemistryParameters      &chemistry);
   };
 } // namespace mgsim

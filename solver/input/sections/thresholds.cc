@@ -108,7 +108,8 @@ namespace mgsim
   } // namespace
 
   ThresholdParameters
-  ThresholdParameters::read(SectionReader &thresholds, const bool chemistry)
+  ThresholdParameters::read(SectionReader             &thresholds,
+                            const ChemistryParameters &chemistry)
   {
     ThresholdParameters t;
     t.band_edges.clear();
@@ -120,9 +121,9 @@ namespace mgsim
       t.band_edges.push_back(edge * units::mM);
     // Read only with the chemistry, so that a case without it resolves as
     // before.
-    if (chemistry)
+    if (chemistry.enabled)
       t.ph_band_edges = increasing_numbers(thresholds, "ph_band_edges", 0, 14);
-    else if (thresholds.given("ph_band_edges"))
+    else if (!chemistry.declared && thresholds.given("ph_band_edges"))
       thresholds.fail("ph_band_edges",
                       "no value: only [chemistry] enabled = true uses it");
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "input/section_reader.h"
+#include "input/sections/chemistry.h"
 
 namespace mgsim
 {
@@ -36,9 +37,9 @@ namespace mgsim
     /**
      * Reads [thresholds]; each level must be a band edge, so that bands.csv
      * and the summary describe the same volumes. The pH band edges only
-     * with @p chemistry on (refused otherwise).
+     * with @p chemistry on (ignored when it is off, refused without it).
      */
     static ThresholdParameters
-    read(SectionReader &section, bool chemistry);
+    read(SectionReader &section, const ChemistryParameters &chemistry);
   };
 } // namespace mgsim
