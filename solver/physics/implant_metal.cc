@@ -490,12 +490,12 @@ namespace mgsim
         columns.push_back({"front_film_um", [this](double) {
                              double film = 0, area = 0;
                              for (const auto &[id, metal] : cells)
-                               for (unsigned int f = 0; f < 6; ++f)
-                                 if (metal.exposed[f] && !metal.empty)
-                                   {
-                                     film += metal.film * metal.area[f];
-                                     area += metal.area[f];
-                                   }
+                               if (!metal.empty)
+                                 {
+                                   film +=
+                                     metal.film * metal.exposed_face_area();
+                                   area += metal.exposed_face_area();
+                                 }
                              const MPI_Comm comm =
                                dof_handler.get_communicator();
                              area = Utilities::MPI::sum(area, comm);
@@ -539,10 +539,7 @@ namespace mgsim
       {
         if (metal.dofs.empty() || metal.empty)
           continue;
-        double surface_ph = 0;
-        for (std::size_t i = 0; i < metal.dofs.size(); ++i)
-          surface_ph += metal.weights[i] * ph(metal.dofs[i]);
-        metal.rate_factor = front.rate_factor(metal.film, surface_ph);
+        metal.rate_factor = front.rate_factor(metal.film, metal.gather(ph));
       }
   }
 
@@ -557,20 +554,13 @@ namespace mgsim
     VectorType          area(dof_handler.locally_owned_dofs(),
                     dof_handler.get_communicator());
     std::vector<double> amounts;
-    const auto          exposed_area = [](const CellMetal &metal) {
-      double a = 0;
-      for (unsigned int f = 0; f < 6; ++f)
-        if (metal.exposed[f])
-          a += metal.area[f];
-      return a;
-    };
     for (const auto &[id, metal] : cells)
       {
         if (metal.dofs.empty() || metal.empty)
           continue;
         amounts.resize(metal.weights.size());
         for (std::size_t i = 0; i < amounts.size(); ++i)
-          amounts[i] = exposed_area(metal) * metal.weights[i];
+          amounts[i] = metal.exposed_face_area() * metal.weights[i];
         area.add(metal.dofs, amounts);
       }
     area.compress(VectorOperation::add);
@@ -589,10 +579,7 @@ namespace mgsim
       {
         if (metal.dofs.empty() || metal.empty)
           continue;
-        double q = 0;
-        for (std::size_t i = 0; i < metal.dofs.size(); ++i)
-          q += metal.weights[i] * deposit(metal.dofs[i]);
-        metal.film = front.grown_film(metal.film, q, dt);
+        metal.film = front.grown_film(metal.film, metal.gather(deposit), dt);
       }
   }
 } // namespace mgsim

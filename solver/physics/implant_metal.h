@@ -221,6 +221,16 @@ namespace mgsim
       std::vector<dealii::types::global_dof_index> dofs;
       std::vector<double>                          weights;
 
+      /** The mean of @p field (ghosted) over dofs, weighted as the release. */
+      double
+      gather(const VectorType &field) const
+      {
+        double mean = 0;
+        for (std::size_t i = 0; i < dofs.size(); ++i)
+          mean += weights[i] * field(dofs[i]);
+        return mean;
+      }
+
       /** The remaining metal along one axis (0 everywhere if used up). */
       struct Axis
       {
@@ -237,6 +247,16 @@ namespace mgsim
       /** Fraction of the cell still metal at face depths @p d. */
       double
       fraction(const std::array<double, 6> &d) const;
+      /** Area of the exposed faces as in the mesh [m^2]. */
+      double
+      exposed_face_area() const
+      {
+        double a = 0;
+        for (unsigned int f = 0; f < 6; ++f)
+          if (exposed[f])
+            a += area[f];
+        return a;
+      }
       /** -dV/ds: pitting- and rate-weighted area of the front in the cell. */
       double
       front_area() const;

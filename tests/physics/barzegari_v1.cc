@@ -28,6 +28,8 @@
 #include <iostream>
 #include <sstream>
 
+using mgsim_test::text;
+
 using namespace mgsim;
 
 namespace
@@ -67,15 +69,6 @@ namespace
         node.solid += x;
       }
     return {buffer.ph(node.alkalinity), node.magnesium, node.solid};
-  }
-
-  std::string
-  text(const double x)
-  {
-    std::ostringstream s;
-    s.precision(4);
-    s << x;
-    return s.str();
   }
 } // namespace
 
@@ -117,14 +110,14 @@ main(int argc, char **argv)
     (saline.log_ksp_brucite + 3 * saline.pk_water + std::log10(2.0)) / 3;
   checks.check(std::abs(saline_eq.ph - closed_form) <= 1e-3,
                "saline at equilibrium: OH- = 2 Mg2+ on the curve, pH " +
-                 text(saline_eq.ph) + " (closed form " + text(closed_form) +
+                 text(saline_eq.ph, 4) + " (closed form " + text(closed_form, 4) +
                  ")");
   checks.check(std::abs(saline_rate.ph - 11.2) <= 0.3,
-               "V1 saline, 1/k_p = 1e7 s: pH " + text(saline_rate.ph) +
+               "V1 saline, 1/k_p = 1e7 s: pH " + text(saline_rate.ph, 4) +
                  " within 0.3 of 11.2");
   checks.check(sbf_eq.ph > 9.2 && sbf_eq.ph < sbf_none.ph,
-               "V1 SBF at equilibrium: pH " + text(sbf_eq.ph) + ", " +
-                 text(sbf_eq.ph - 9.2) +
+               "V1 SBF at equilibrium: pH " + text(sbf_eq.ph, 4) + ", " +
+                 text(sbf_eq.ph - 9.2, 4) +
                  " above the measured 9.2 (calcite and calcium phosphate, "
                  "not modelled, can only lower it)");
   return checks.finish();

@@ -28,6 +28,8 @@
 #include <iomanip>
 #include <sstream>
 
+using mgsim_test::text;
+
 namespace
 {
   std::vector<std::string>
@@ -48,14 +50,6 @@ namespace
             "output.vtu=false",
             "solver.linear_tolerance=1e-12",
             "output.directory=" + directory};
-  }
-
-  std::string
-  text(const double x, const int digits = 6)
-  {
-    std::ostringstream s;
-    s << std::setprecision(digits) << x;
-    return s.str();
   }
 
   /** The surface of boundary @p id and the volume of material @p region. */

@@ -25,18 +25,12 @@
 #include <set>
 #include <sstream>
 
+using mgsim_test::text;
+
 using namespace dealii;
 
 namespace
 {
-  std::string
-  text(double x)
-  {
-    std::ostringstream out;
-    out << x;
-    return out.str();
-  }
-
   /** Balances, mass and concentration bounds of one run's stats.csv. */
   void
   check_ledgers(mgsim_test::Checklist &list,

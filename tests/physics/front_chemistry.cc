@@ -25,16 +25,10 @@
 #include <sstream>
 #include <tuple>
 
+using mgsim_test::text;
+
 namespace
 {
-  std::string
-  text(const double x)
-  {
-    std::ostringstream s;
-    s << x;
-    return s.str();
-  }
-
   /**
    * A sealed-DMEM vial run for @p days in steps of @p step_hours, with
    * @p extra.

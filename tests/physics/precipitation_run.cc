@@ -37,6 +37,8 @@
 #include <fstream>
 #include <sstream>
 
+using mgsim_test::text;
+
 namespace
 {
   std::vector<std::string>
@@ -49,14 +51,6 @@ namespace
             "output.vtu=false",
             "output.directory=" + directory,
             "chemistry.precipitation=" + precipitation};
-  }
-
-  std::string
-  text(const double x)
-  {
-    std::ostringstream s;
-    s << x;
-    return s.str();
   }
 } // namespace
 

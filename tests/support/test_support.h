@@ -10,6 +10,7 @@
 #include <deal.II/base/mpi.h>
 
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -17,6 +18,15 @@
 
 namespace mgsim_test
 {
+  /** @p x as a stream writes it with @p digits significant digits. */
+  inline std::string
+  text(const double x, const int digits = 6)
+  {
+    std::ostringstream s;
+    s << std::setprecision(digits) << x;
+    return s.str();
+  }
+
   /** Prints "ok"/"FAIL" per check (on rank 0) and counts failures. */
   class Checklist
   {
