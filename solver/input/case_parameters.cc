@@ -170,9 +170,8 @@ namespace mgsim
         species     = with_chemistry_keys(species);
         prm.species = species;
       }
-    else if (!prm.chemistry.declared && databases.given("media"))
-      databases.fail("media",
-                     "no value: only [chemistry] enabled = true uses it");
+    else
+      prm.chemistry.refuse_without_section(databases, {"media"});
 
     auto mesh    = section("mesh");
     prm.mesh     = MeshParameters::read(mesh, case_file);

@@ -42,14 +42,8 @@ namespace
        const double       mg,
        const double       relaxation)
   {
-    box.node.magnesium += mg;
-    box.node.alkalinity += 2 * mg;
     box.released += mg;
-    const double x = brucite_precipitation(buffer, box.node, 2.0, relaxation);
-    box.node.magnesium -= x;
-    box.node.alkalinity -= 2 * x;
-    box.node.solid += x;
-    return x;
+    return mgsim_test::release_and_react(box.node, buffer, mg, relaxation);
   }
 } // namespace
 

@@ -5,6 +5,7 @@
 
 #include "input/case_parameters.h"
 #include "input/medium_database.h"
+#include "physics/brucite_reaction.h"
 #include "simulation/problem.h"
 
 #include <deal.II/base/mpi.h>
@@ -103,6 +104,28 @@ namespace mgsim_test
                                     mgsim::medium_property_specs(),
                                     mgsim::medium_text_keys());
     return mgsim::make_medium(database.get(name, "test"), file);
+  }
+
+  /**
+   * A well-mixed box of fluid at one node: releases @p mg [mol/m^3] of Mg2+
+   * and twice as much base, then reacts with Mg(OH)2 over a step with
+   * @p relaxation = 1 / (k_p dt) (0: equilibrium), as every node of a run
+   * does. Returns the Mg precipitated.
+   */
+  inline double
+  release_and_react(mgsim::BruciteNode       &node,
+                    const mgsim::LocalBuffer &buffer,
+                    const double              mg,
+                    const double              relaxation)
+  {
+    node.magnesium += mg;
+    node.alkalinity += 2 * mg;
+    const double x =
+      mgsim::brucite_precipitation(buffer, node, 2.0, relaxation);
+    node.magnesium -= x;
+    node.alkalinity -= 2 * x;
+    node.solid += x;
+    return x;
   }
 
   /**

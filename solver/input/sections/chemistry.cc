@@ -37,6 +37,18 @@ namespace mgsim
     return specs;
   }
 
+  void
+  ChemistryParameters::refuse_without_section(
+    const SectionReader            &section,
+    const std::vector<std::string> &keys) const
+  {
+    if (!declared)
+      for (const auto &key : keys)
+        if (section.given(key))
+          section.fail(key,
+                       "no value: only [chemistry] enabled = true uses it");
+  }
+
   ChemistryParameters
   ChemistryParameters::read(SectionReader &section)
   {

@@ -34,6 +34,14 @@ namespace mgsim
     /** 1 / k_p [s] (only for Precipitation::rate). */
     double precipitation_time = 60;
 
+    /**
+     * Refuses those of @p keys that @p section gives, when the case has no
+     * [chemistry] (declared): only the chemistry uses them.
+     */
+    void
+    refuse_without_section(const SectionReader            &section,
+                           const std::vector<std::string> &keys) const;
+
     /** The keys of [chemistry]. */
     static const std::vector<KeySpec> &
     keys();

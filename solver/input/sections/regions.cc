@@ -30,19 +30,6 @@ namespace mgsim
 
   namespace
   {
-    /**
-     * Refuses the keys of [section] that only a run with chemistry uses
-     * (@p keys: those of the chemistry's species, and "medium").
-     */
-    void
-    refuse_chemistry_keys(const SectionReader            &reader,
-                          const std::vector<std::string> &keys)
-    {
-      for (const auto &key : keys)
-        if (reader.given(key))
-          reader.fail(key, "no value: only [chemistry] enabled = true uses it");
-    }
-
     /** The keys of the chemistry's species among @p specs. */
     std::vector<std::string>
     chemistry_only(const std::vector<KeySpec>     &specs,
@@ -96,11 +83,12 @@ namespace mgsim
                                                  reader.name() + "] medium"),
                                     media_path);
       }
-    else if (!chemistry.declared)
+    else
       {
+        // The chemistry's species' keys, and "medium".
         auto keys = chemistry_only(RegionParameters::keys(species), species);
         keys.push_back("medium");
-        refuse_chemistry_keys(reader, keys);
+        chemistry.refuse_without_section(reader, keys);
       }
     return region;
   }
@@ -166,18 +154,18 @@ namespace mgsim
     // Only the type's own keys are read: the keys of another type are left
     // as they are, so that --set boundary.NAME.type switches a boundary
     // (a sealed vial's top) without editing the case.
-    if (boundary.type == BoundaryType::gas_exchange && !chemistry.enabled)
-      {
-        if (!chemistry.declared)
-          reader.fail("type",
-                      "background, no_flux or washout: only [chemistry] "
-                      "enabled = true uses gas_exchange");
-        // Without CO2 exchange the other species see a closed wall.
-        boundary.type = BoundaryType::no_flux;
-        return boundary;
-      }
     if (boundary.type == BoundaryType::gas_exchange)
       {
+        if (!chemistry.enabled)
+          {
+            if (!chemistry.declared)
+              reader.fail("type",
+                          "background, no_flux or washout: only [chemistry] "
+                          "enabled = true uses gas_exchange");
+            // Without CO2 exchange the other species see a closed wall.
+            boundary.type = BoundaryType::no_flux;
+            return boundary;
+          }
         boundary.co2_partial_pressure =
           reader.number("co2_partial_pressure_mmHg");
         boundary.co2_transfer = reader.number("co2_transfer_m_per_s");
@@ -189,10 +177,8 @@ namespace mgsim
             reader.number(s.washout_key) :
             reader.number(s.washout_key,
                           boundary.mass_transfer.at(species.front().prefix));
-    if (!chemistry.declared)
-      refuse_chemistry_keys(reader,
-                            chemistry_only(BoundaryParameters::keys(species),
-                                           species));
+    chemistry.refuse_without_section(
+      reader, chemistry_only(BoundaryParameters::keys(species), species));
     return boundary;
   }
 } // namespace mgsim

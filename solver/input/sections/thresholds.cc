@@ -123,9 +123,8 @@ namespace mgsim
     // before.
     if (chemistry.enabled)
       t.ph_band_edges = increasing_numbers(thresholds, "ph_band_edges", 0, 14);
-    else if (!chemistry.declared && thresholds.given("ph_band_edges"))
-      thresholds.fail("ph_band_edges",
-                      "no value: only [chemistry] enabled = true uses it");
+    else
+      chemistry.refuse_without_section(thresholds, {"ph_band_edges"});
 
     const auto edge = [&](const std::string &key, double value) {
       value *= units::mM;
