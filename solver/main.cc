@@ -24,6 +24,7 @@ main(int argc, char **argv)
                 {"check", mgsim::check_command},
                 {"compare", mgsim::compare_command},
                 {"calibrate", mgsim::calibrate_command},
+                {"study", mgsim::study_command},
                 {"alloys", mgsim::alloys_command},
                 {"tissues", mgsim::tissues_command},
                 {"media", mgsim::media_command}};
@@ -47,7 +48,7 @@ main(int argc, char **argv)
       if (it == commands.end())
         throw mgsim::InputError(
           "unknown command '" + command +
-          "' (expected run, check, compare, calibrate, alloys, tissues; see mgsim --help)");
+          "' (expected run, check, compare, calibrate, study, alloys, tissues, media; see mgsim --help)");
       return it->second(std::vector<std::string>(argv + 2, argv + argc), comm);
     }
   catch (const mgsim::InputError &e)

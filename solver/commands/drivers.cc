@@ -227,6 +227,8 @@ namespace mgsim
            "                    run the case once per alloy, compare them\n"
            "  calibrate CASE.cfg --alloy A --measured-mM X [--at-hours T]\n"
            "                    the alloy's in-vitro rate that reproduces X\n"
+           "  study STUDY.cfg   many runs over uncertain and design parameters:\n"
+           "                    quantiles, probabilities, sensitivities\n"
            "  alloys            list the alloy database with sources\n"
            "  tissues           list the tissue database with sources\n"
            "  media             list the media database (buffers) with sources\n\n"

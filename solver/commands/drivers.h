@@ -26,6 +26,11 @@ namespace mgsim
   int
   calibrate_command(const std::vector<std::string> &args, MPI_Comm comm);
 
+  /** `mgsim study STUDY.cfg [--output DIR] [--jobs N] [--ranks-per-run R]`:
+   * many runs of a case over uncertain and design parameters. */
+  int
+  study_command(const std::vector<std::string> &args, MPI_Comm comm);
+
   /** `mgsim alloys [--database FILE]` */
   int
   alloys_command(const std::vector<std::string> &args, MPI_Comm comm);

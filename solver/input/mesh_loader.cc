@@ -39,13 +39,15 @@ namespace mgsim
     /**
      * Where the mesh of @p geo_file is cached: next to it (".mgsim-cache/"), or
      * in ~/.cache/mgsim if that directory is not writable. The name carries a
-     * hash of the .geo text and the gmsh version, so editing the .geo remeshes.
+     * hash of the .geo text, its parameters and the gmsh version, so editing
+     * the .geo or setting a parameter remeshes.
      */
     std::string
-    cache_path(const std::string &geo_file)
+    cache_path(const MeshParameters &parameters)
     {
-      const std::size_t hash =
-        std::hash<std::string>()(read_text(geo_file) + GMSH_API_VERSION);
+      const std::string &geo_file = parameters.file;
+      const std::size_t  hash     = std::hash<std::string>()(
+        read_text(geo_file) + GMSH_API_VERSION + parameters.parameters_text());
       std::ostringstream name;
       name << fs::path(geo_file).stem().string() << "-" << std::hex
            << std::setw(16) << std::setfill('0') << hash << ".msh";
@@ -62,10 +64,10 @@ namespace mgsim
       return (dir / name.str()).string();
     }
 
-    /** Meshes @p geo_file into MSH 2.2 at @p msh_file; returns "" or an error.
-     */
+    /** Meshes the .geo of @p parameters (its numbers set) into MSH 2.2 at
+     * @p msh_file; returns "" or an error. */
     std::string
-    run_gmsh(const std::string &geo_file, const std::string &msh_file)
+    run_gmsh(const MeshParameters &parameters, const std::string &msh_file)
     {
       std::string error;
       gmsh::initialize();
@@ -73,7 +75,11 @@ namespace mgsim
       gmsh::logger::start();
       try
         {
-          gmsh::open(geo_file);
+          // ONELAB values outlive finalize(): clear the last mesh's first.
+          gmsh::onelab::clear();
+          for (const auto &[name, value] : parameters.parameters)
+            gmsh::onelab::setNumber("Parameters/" + name, {value});
+          gmsh::open(parameters.file);
           gmsh::model::mesh::generate(3);
           // MSH 2.2 read through a stream is the path on which deal.II 9.4
           // keeps boundary ids (PLATFORM.md).
@@ -190,12 +196,12 @@ namespace mgsim
 
     if (fs::path(parameters.file).extension() == ".geo")
       {
-        msh_file = cache_path(parameters.file);
+        msh_file = cache_path(parameters);
         // Only rank 0 meshes; the others learn the outcome from it.
         std::string error;
         if (Utilities::MPI::this_mpi_process(comm) == 0 &&
             !fs::exists(msh_file))
-          error = run_gmsh(parameters.file, msh_file);
+          error = run_gmsh(parameters, msh_file);
         error = Utilities::MPI::broadcast(comm, error, 0);
         if (!error.empty())
           throw InputError(parameters.file + ": meshing failed: " + error);
@@ -256,10 +262,8 @@ namespace mgsim
                      parallel::distributed::Triangulation<3> &triangulation)
   {
     const auto key = [](const MeshParameters &p) {
-      return std::make_tuple(p.file,
-                             p.refinements,
-                             p.unit_length,
-                             p.cylinder_axis);
+      return std::make_tuple(
+        p.file, p.refinements, p.unit_length, p.cylinder_axis, p.parameters);
     };
     if (pristine.n_cells() == 0 || key(parameters) != key(loaded_with))
       {

@@ -254,8 +254,10 @@ namespace mgsim
 
     const double mm2 = units::millimeter * units::millimeter;
     const double mm3 = mm2 * units::millimeter;
-    out << "mesh: " << prm.mesh.file << "\n"
-        << "  read from        " << mesh.msh_file << "\n"
+    out << "mesh: " << prm.mesh.file << "\n";
+    if (!prm.mesh.parameters.empty())
+      out << "  parameters       " << prm.mesh.parameters_text() << "\n";
+    out << "  read from        " << mesh.msh_file << "\n"
         << "  cells            " << triangulation.n_global_active_cells()
         << " (after " << prm.mesh.refinements << " global refinements)\n"
         << "  unknowns         " << dofs.n_dofs() << " per species (Q"

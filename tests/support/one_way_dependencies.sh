@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The solver's folders depend one way: a file may include headers of its own
 # folder and of the folders before it in
-#   base input physics analysis simulation commands
+#   base input physics analysis simulation study commands
 # (main.cc may include any), and postprocess/ only base/ (the output file
 # formats). Prints every include that runs the other way.
 # Usage: one_way_dependencies.sh SOURCE_DIR
 set -u
 source=$1
-order=(base input physics analysis simulation commands)
+order=(base input physics analysis simulation study commands)
 rank() { for i in "${!order[@]}"; do [ "${order[$i]}" = "$1" ] && echo "$i" && return; done; echo 99; }
 bad=0
 checked=0

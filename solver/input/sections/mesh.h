@@ -3,6 +3,8 @@
 
 #include "input/section_reader.h"
 
+#include <map>
+
 namespace mgsim
 {
   struct MeshParameters
@@ -17,6 +19,16 @@ namespace mgsim
      * lying on a cylinder are kept round under refinement.
      */
     int cylinder_axis = -1;
+    /**
+     * Named numbers of a .geo (doc/model.md §2.3): each is declared there as
+     * `DefineConstant[ NAME = {default, Name "Parameters/NAME"} ];` and set
+     * for gmsh before the file is read (as `gmsh -setnumber NAME value`).
+     */
+    std::map<std::string, double> parameters;
+
+    /** "name=value, ..." of the parameters (empty if none). */
+    std::string
+    parameters_text() const;
 
     /** The keys of [mesh]. */
     static const std::vector<KeySpec> &
@@ -25,4 +37,8 @@ namespace mgsim
     static MeshParameters
     read(SectionReader &section, const std::string &case_file);
   };
+
+  /** The parameter names a .geo text declares (see MeshParameters). */
+  std::vector<std::string>
+  declared_geometry_parameters(const std::string &geo_text);
 } // namespace mgsim

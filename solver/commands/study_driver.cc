@@ -1,0 +1,77 @@
+// `mgsim study STUDY.cfg [--output DIR] [--jobs N] [--ranks-per-run R]`
+// (doc/model.md §10).
+#include "base/input_error.h"
+#include "commands/drivers.h"
+#include "study/study.h"
+
+#include <deal.II/base/mpi.h>
+
+#include <boost/program_options.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+namespace mgsim
+{
+  namespace po = boost::program_options;
+
+  int
+  study_command(const std::vector<std::string> &args, MPI_Comm comm)
+  {
+    if (dealii::Utilities::MPI::n_mpi_processes(comm) > 1)
+      throw InputError("mgsim study: start it on one process; each run gets "
+                       "its own ranks (--ranks-per-run R)");
+    std::string             study_file;
+    StudyOptions            options;
+    bool                    help = false;
+    po::options_description visible("Options");
+    visible.add_options()("help,h", po::bool_switch(&help), "show this help")(
+      "output,o",
+      po::value<std::string>(&options.output),
+      "output directory (default: results/STUDY, STUDY the file's stem)")(
+      "jobs,j",
+      po::value<unsigned int>(&options.jobs)->default_value(1),
+      "runs at a time")(
+      "ranks-per-run",
+      po::value<unsigned int>(&options.ranks_per_run)->default_value(1),
+      "MPI ranks of each run (through mpiexec)");
+    po::options_description all;
+    all.add(visible).add_options()("study",
+                                   po::value<std::string>(&study_file));
+    po::positional_options_description positional;
+    positional.add("study", 1);
+    try
+      {
+        po::variables_map vm;
+        po::store(po::command_line_parser(args)
+                    .options(all)
+                    .positional(positional)
+                    .run(),
+                  vm);
+        po::notify(vm);
+      }
+    catch (const po::error &e)
+      {
+        throw InputError(std::string("mgsim study: ") + e.what() +
+                         " (see mgsim study --help)");
+      }
+    if (help)
+      {
+        std::cout << "Usage: mgsim study STUDY.cfg [options]\n\n"
+                  << visible << "\n";
+        return 0;
+      }
+    if (study_file.empty())
+      throw InputError(
+        "mgsim study: the study file is missing (mgsim study STUDY.cfg)");
+    if (options.jobs < 1 || options.ranks_per_run < 1)
+      throw InputError(
+        "mgsim study: --jobs and --ranks-per-run: expected at least 1");
+    const StudyParameters study = read_study(study_file);
+    if (options.output.empty())
+      options.output =
+        "results/" + std::filesystem::path(study_file).stem().string();
+    return run_study(study, options, std::cout);
+  }
+} // namespace mgsim
