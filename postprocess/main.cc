@@ -10,7 +10,9 @@
 //   slice_pH_<t>h.png  (with the chemistry) the pH on the same slice;
 //   time_series.png    metal, peaks, gas and band volumes over time.
 // For a `mgsim compare` directory (comparison.csv, no solution.pvd) it
-// writes post/comparison.png: the alloys side by side.
+// writes post/comparison.png: the alloys side by side; for a `mgsim study`
+// directory (study.json) the sensitivity, scatter or design-curve charts
+// and, where the runs share a mesh, probability maps (study_pictures.h).
 // Exit code 2 with one line for bad input (missing run files, options).
 #include "base/csv_file.h"
 #include "base/input_error.h"
@@ -19,6 +21,7 @@
 #include "isosurfaces.h"
 #include "run_files.h"
 #include "slice_picture.h"
+#include "study_pictures.h"
 #include "time_series_plot.h"
 
 #include <boost/program_options.hpp>
@@ -102,6 +105,20 @@ namespace
   int
   post(const Options &o, int argc, char **argv)
   {
+    if (is_study_directory(o.run_directory))
+      {
+        if (o.no_pictures)
+          throw mgsim::InputError(
+            o.run_directory +
+            " is a study; its numbers are in study.json already");
+        ensure_display(argc, argv);
+        post_study(o.run_directory,
+                   o.output.empty() ? o.run_directory + "/post" : o.output,
+                   o.width,
+                   o.height,
+                   std::cout);
+        return 0;
+      }
     if (!std::filesystem::exists(o.run_directory + "/solution.pvd") &&
         std::filesystem::exists(o.run_directory + "/comparison.csv"))
       return post_comparison(o, argc, argv);

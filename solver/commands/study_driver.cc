@@ -1,4 +1,5 @@
-// `mgsim study STUDY.cfg [--output DIR] [--jobs N] [--ranks-per-run R]`
+// `mgsim study STUDY.cfg [--output DIR] [--jobs N] [--ranks-per-run R]
+// [--plan | --slurm | --collect]`
 // (doc/model.md §10).
 #include "base/input_error.h"
 #include "commands/drivers.h"
@@ -22,9 +23,9 @@ namespace mgsim
     if (dealii::Utilities::MPI::n_mpi_processes(comm) > 1)
       throw InputError("mgsim study: start it on one process; each run gets "
                        "its own ranks (--ranks-per-run R)");
-    std::string             study_file;
-    StudyOptions            options;
-    bool                    help = false;
+    std::string  study_file;
+    StudyOptions options;
+    bool         help = false, slurm = false, collect = false, plan = false;
     po::options_description visible("Options");
     visible.add_options()("help,h", po::bool_switch(&help), "show this help")(
       "output,o",
@@ -35,7 +36,17 @@ namespace mgsim
       "runs at a time")(
       "ranks-per-run",
       po::value<unsigned int>(&options.ranks_per_run)->default_value(1),
-      "MPI ranks of each run (through mpiexec)");
+      "MPI ranks of each run (through mpiexec)")(
+      "plan",
+      po::bool_switch(&plan),
+      "check every run's case and list the runs; run nothing")(
+      "slurm",
+      po::bool_switch(&slurm),
+      "write a SLURM job array of the runs not done (DIR/study_array.slurm) "
+      "instead of running them")(
+      "collect",
+      po::bool_switch(&collect),
+      "gather what the job array ran into the study's outputs");
     po::options_description all;
     all.add(visible).add_options()("study",
                                    po::value<std::string>(&study_file));
@@ -68,6 +79,13 @@ namespace mgsim
     if (options.jobs < 1 || options.ranks_per_run < 1)
       throw InputError(
         "mgsim study: --jobs and --ranks-per-run: expected at least 1");
+    if (slurm + collect + plan > 1)
+      throw InputError("mgsim study: one of --plan, --slurm, --collect");
+    options.mode                = plan    ? StudyMode::plan :
+                                  slurm   ? StudyMode::slurm :
+                                  collect ? StudyMode::collect :
+                                            StudyMode::local;
+    options.cluster_template    = MGSIM_CLUSTER_TEMPLATE;
     const StudyParameters study = read_study(study_file);
     if (options.output.empty())
       options.output =

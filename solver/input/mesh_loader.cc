@@ -1,6 +1,7 @@
 #include "input/mesh_loader.h"
 
 #include "base/input_error.h"
+#include "base/text_file.h"
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/grid/grid_in.h>
@@ -27,15 +28,6 @@ namespace mgsim
 
   namespace
   {
-    std::string
-    read_text(const std::string &path)
-    {
-      std::ifstream     in(path);
-      std::stringstream s;
-      s << in.rdbuf();
-      return s.str();
-    }
-
     /**
      * Where the mesh of @p geo_file is cached: next to it (".mgsim-cache/"), or
      * in ~/.cache/mgsim if that directory is not writable. The name carries a
@@ -47,7 +39,7 @@ namespace mgsim
     {
       const std::string &geo_file = parameters.file;
       const std::size_t  hash     = std::hash<std::string>()(
-        read_text(geo_file) + GMSH_API_VERSION + parameters.parameters_text());
+        read_text_file(geo_file) + GMSH_API_VERSION + parameters.parameters_text());
       std::ostringstream name;
       name << fs::path(geo_file).stem().string() << "-" << std::hex
            << std::setw(16) << std::setfill('0') << hash << ".msh";

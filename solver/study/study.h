@@ -28,8 +28,21 @@ namespace mgsim
   std::vector<StudyRun>
   plan_study(const StudyParameters &study);
 
+  /** Run locally, only check and list the runs, write a SLURM job array,
+   * or gather what the array ran. */
+  enum class StudyMode
+  {
+    local,
+    plan,
+    slurm,
+    collect
+  };
+
   struct StudyOptions
   {
+    StudyMode mode = StudyMode::local;
+    /** The job script each array task runs (cases/cluster/mgsim.slurm). */
+    std::string  cluster_template;
     std::string  output;
     unsigned int jobs          = 1;
     unsigned int ranks_per_run = 1;

@@ -11,6 +11,7 @@
 //     Wilson intervals and the design rule of study.json are recomputed
 //     from samples.csv; the uncertain samples repeat at every point.
 // Usage: study_run MGSIM DATA_DIR WORK_DIR
+#include "base/text_file.h"
 #include "study/statistics.h"
 #include "support/test_support.h"
 
@@ -26,15 +27,6 @@ namespace fs = std::filesystem;
 
 namespace
 {
-  std::string
-  read_text(const fs::path &path)
-  {
-    std::ifstream     in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
-
   /** samples.csv as columns by name. */
   std::map<std::string, std::vector<std::string>>
   read_csv(const fs::path &path)
@@ -119,20 +111,20 @@ main(int argc, char **argv)
         " (2 +- " + text(shrinkage, 2) + "); mass lost ratio " +
         text((1 - left[2]) / (1 - left[1]), 8) +
         " (not 2: the surface shrinks)");
-    const auto json = nlohmann::json::parse(read_text(out / "study.json"));
+    const auto json = nlohmann::json::parse(mgsim::read_text_file(out / "study.json"));
     checks.check(json["spearman"][0]["value"] == 1.0 && json["runs"] == 3 &&
                    json["failed"] == 0,
                  "study.json: rho(rate, peak) = 1, 3 runs, none failed");
 
-    const std::string before = read_text(out / "samples.csv");
+    const std::string before = mgsim::read_text_file(out / "samples.csv");
     const auto kept = fs::last_write_time(out / "runs/0000/summary.json");
     fs::remove_all(out / "runs/0001");
     checks.check(
       study(mgsim, data / "rate_grid.cfg", out, work / "grid2.log") == 0 &&
-        read_text(work / "grid2.log").find("2 done before, 1 to run") !=
+        mgsim::read_text_file(work / "grid2.log").find("2 done before, 1 to run") !=
           std::string::npos &&
         fs::last_write_time(out / "runs/0000/summary.json") == kept &&
-        read_text(out / "samples.csv") == before,
+        mgsim::read_text_file(out / "samples.csv") == before,
       "run again with one run removed: only that one runs, samples.csv is the same");
   }
 
@@ -143,7 +135,7 @@ main(int argc, char **argv)
                    0,
                  "design.cfg runs (exit 0)");
     const auto csv       = read_csv(out / "samples.csv");
-    const auto json      = nlohmann::json::parse(read_text(out / "study.json"));
+    const auto json      = nlohmann::json::parse(mgsim::read_text_file(out / "study.json"));
     const auto rate      = numbers(csv.at("rate")),
                clearance = numbers(csv.at("clearance")),
                peak      = numbers(csv.at("peak"));

@@ -1,5 +1,6 @@
 #include "input/sections/mesh.h"
 
+#include "base/text_file.h"
 #include "base/units.h"
 
 #include <algorithm>
@@ -63,8 +64,12 @@ namespace mgsim
     std::map<std::string, double>
     read_parameters(SectionReader &mesh, const std::string &file)
     {
-      const std::string             text = mesh.text("parameters");
       std::map<std::string, double> parameters;
+      // Not given: not recorded either (case.resolved.cfg and `mgsim check`
+      // of cases without parameters stay as they were).
+      if (!mesh.given("parameters"))
+        return parameters;
+      const std::string text = mesh.text("parameters");
       if (text.find_first_not_of(" \t,") == std::string::npos)
         return parameters;
       if (std::filesystem::path(file).extension() != ".geo")
@@ -72,11 +77,8 @@ namespace mgsim
                   "no parameters: they set numbers of a .geo, "
                   "and " +
                     file + " is a .msh");
-      std::ifstream     in(file);
-      std::stringstream geo;
-      geo << in.rdbuf();
       const std::vector<std::string> declared =
-        declared_geometry_parameters(geo.str());
+        declared_geometry_parameters(read_text_file(file));
       std::string declared_list;
       for (const auto &name : declared)
         declared_list += (declared_list.empty() ? "" : ", ") + name;
