@@ -124,8 +124,6 @@ namespace mgsim
                  << " left";
       progress << (terminal ? "      " : "\n") << std::flush;
     };
-    if (terminal)
-      report();
     while (done < tasks.size())
       {
         while (running.size() < std::max(1u, jobs) && next < tasks.size())
@@ -133,8 +131,8 @@ namespace mgsim
             running[spawn(tasks[next], environment)] = next;
             ++next;
           }
-        if (terminal)
-          report();
+        // After the pool is refilled: how many run now.
+        report();
         int         status = 0;
         const pid_t pid    = waitpid(-1, &status, 0);
         if (pid < 0)
@@ -149,7 +147,6 @@ namespace mgsim
         ++done;
         const std::size_t index = it->second;
         running.erase(it);
-        report();
         if (!finished(index, code))
           {
             for (const auto &[child, task] : running)
@@ -159,6 +156,7 @@ namespace mgsim
             return failed;
           }
       }
+    report();
     if (terminal)
       progress << "\n";
     return failed;

@@ -30,7 +30,10 @@ namespace mgsim
     const double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
     const double half =
       z / (1 + z * z / n) * std::sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
-    return {p, std::max(0.0, centre - half), std::min(1.0, centre + half)};
+    // At 0 or n hits the bound is exactly 0 or 1 (not its rounding).
+    return {p,
+            hits == 0 ? 0.0 : std::max(0.0, centre - half),
+            hits == n ? 1.0 : std::min(1.0, centre + half)};
   }
 
   std::vector<double>

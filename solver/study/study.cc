@@ -385,8 +385,14 @@ namespace mgsim
               task.arguments.push_back("--allow-run-as-root");
             task.arguments.push_back("--oversubscribe");
           }
+        // A checkpoint every 15 minutes of wall-clock time lets an
+        // interrupted run resume (the study's own `set` may change it).
         for (const std::string &a :
-             {this_executable(), std::string("run"), study.case_file})
+             {this_executable(),
+              std::string("run"),
+              study.case_file,
+              std::string("--set"),
+              std::string("checkpoint.every_minutes=15")})
           task.arguments.push_back(a);
         for (const auto &o : runs[i].overrides)
           {
@@ -454,13 +460,23 @@ namespace mgsim
         .count() /
       3600;
 
+    // A finished run's checkpoints are of no further use (a study of many
+    // runs would otherwise keep one per run, ~100 MB each for the tumour).
+    if (!collect)
+      for (std::size_t i = 0; i < runs.size(); ++i)
+        if (done(i))
+          for (const char *name :
+               {"checkpoint", "checkpoint.old", "checkpoint.new"})
+            fs::remove_all(directory_of(i) / name);
+
     // Collect.
     std::vector<std::vector<double>> outcome(runs.size());
     std::vector<bool>                ok(runs.size());
     for (std::size_t i = 0; i < runs.size(); ++i)
       {
-        ok[i]                  = done(i);
-        const std::string text = read_text_file(directory_of(i) / "summary.json");
+        ok[i] = done(i);
+        const std::string text =
+          read_text_file(directory_of(i) / "summary.json");
         for (const auto &o : study.outcomes)
           outcome[i].push_back(ok[i] ? outcome_value(text, o.path) :
                                        std::nan(""));

@@ -10,6 +10,9 @@
 //   design.cfg: 4 design points x 5 samples. The probabilities, their
 //     Wilson intervals and the design rule of study.json are recomputed
 //     from samples.csv; the uncertain samples repeat at every point.
+//   wire_array.cfg: a design over the wire array's number of wires (a
+//     geometry parameter): 3 wires hold 3 times the metal of 1 and, with
+//     the same rate sample, give the tumour a higher peak.
 // Usage: study_run MGSIM DATA_DIR WORK_DIR
 #include "base/text_file.h"
 #include "study/statistics.h"
@@ -111,7 +114,8 @@ main(int argc, char **argv)
         " (2 +- " + text(shrinkage, 2) + "); mass lost ratio " +
         text((1 - left[2]) / (1 - left[1]), 8) +
         " (not 2: the surface shrinks)");
-    const auto json = nlohmann::json::parse(mgsim::read_text_file(out / "study.json"));
+    const auto json =
+      nlohmann::json::parse(mgsim::read_text_file(out / "study.json"));
     checks.check(json["spearman"][0]["value"] == 1.0 && json["runs"] == 3 &&
                    json["failed"] == 0,
                  "study.json: rho(rate, peak) = 1, 3 runs, none failed");
@@ -121,8 +125,8 @@ main(int argc, char **argv)
     fs::remove_all(out / "runs/0001");
     checks.check(
       study(mgsim, data / "rate_grid.cfg", out, work / "grid2.log") == 0 &&
-        mgsim::read_text_file(work / "grid2.log").find("2 done before, 1 to run") !=
-          std::string::npos &&
+        mgsim::read_text_file(work / "grid2.log")
+            .find("2 done before, 1 to run") != std::string::npos &&
         fs::last_write_time(out / "runs/0000/summary.json") == kept &&
         mgsim::read_text_file(out / "samples.csv") == before,
       "run again with one run removed: only that one runs, samples.csv is the same");
@@ -134,8 +138,9 @@ main(int argc, char **argv)
     checks.check(study(mgsim, data / "design.cfg", out, work / "design.log") ==
                    0,
                  "design.cfg runs (exit 0)");
-    const auto csv       = read_csv(out / "samples.csv");
-    const auto json      = nlohmann::json::parse(mgsim::read_text_file(out / "study.json"));
+    const auto csv = read_csv(out / "samples.csv");
+    const auto json =
+      nlohmann::json::parse(mgsim::read_text_file(out / "study.json"));
     const auto rate      = numbers(csv.at("rate")),
                clearance = numbers(csv.at("clearance")),
                peak      = numbers(csv.at("peak"));
@@ -170,6 +175,35 @@ main(int argc, char **argv)
       "samples.csv; the same clearance samples at every point; the design rule "
       "(smallest rate with P >= 0.9: " +
         text(smallest, 4) + " mm/y) agrees");
+  }
+  // A design over a geometry parameter: each design point its own mesh.
+  {
+    const fs::path out = work / "wire_array";
+    checks.check(
+      study(mgsim, data / "wire_array.cfg", out, work / "array.log") == 0,
+      "wire_array.cfg runs (exit 0)");
+    const auto csv   = read_csv(out / "samples.csv");
+    const auto wires = numbers(csv.at("wires")), rate = numbers(csv.at("rate")),
+               metal = numbers(csv.at("metal_g")),
+               peak  = numbers(csv.at("peak"));
+    // Run k (1 wire) and k + 2 (3 wires) share their rate sample.
+    bool geometry = wires.size() == 4, superposed = wires.size() == 4;
+    for (std::size_t k = 0; k < 2 && geometry; ++k)
+      {
+        // Faceting is the same for each wire: 1.5 % as in
+        // input.geometry_parameters.
+        geometry = geometry && wires[k] == 1 && wires[k + 2] == 3 &&
+                   rate[k] == rate[k + 2] &&
+                   std::abs(metal[k + 2] / metal[k] / 3 - 1) < 0.015;
+        superposed = superposed && peak[k + 2] > peak[k];
+      }
+    checks.check(geometry,
+                 "the wires parameter makes the mesh: 3 wires hold " +
+                   text(metal.size() == 4 ? metal[2] / metal[0] : 0, 5) +
+                   " x the metal of 1 (3), same rate samples at both points");
+    checks.check(superposed,
+                 "with the same rate, 3 wires give the tumour a higher peak "
+                 "than 1 (superposed releases)");
   }
   return checks.finish();
 }
