@@ -3,6 +3,7 @@
 #include "base/input_error.h"
 #include "base/text_file.h"
 #include "input/case_parameters.h"
+#include "input/ini_file.h"
 #include "input/section_reader.h"
 #include "study/run_pool.h"
 #include "study/samplers.h"
@@ -156,15 +157,6 @@ namespace mgsim
       std::ostringstream s;
       s << std::setw(4) << std::setfill('0') << i;
       return s.str();
-    }
-
-    std::string
-    joined(const std::vector<std::string> &items, const std::string &separator)
-    {
-      std::string text;
-      for (const auto &item : items)
-        text += (text.empty() ? "" : separator) + item;
-      return text;
     }
 
     /**
@@ -337,7 +329,7 @@ namespace mgsim
         out << study.study_file << ": " << runs.size() << " runs of "
             << study.case_file << ", each case checked\n";
         for (std::size_t i = 0; i < runs.size(); ++i)
-          out << run_name(i) << "  " << joined(runs[i].overrides, " ") << "\n";
+          out << run_name(i) << "  " << join(runs[i].overrides, " ") << "\n";
         return 0;
       }
     const bool collect = options.mode == StudyMode::collect;
@@ -352,7 +344,7 @@ namespace mgsim
     const auto done = [&](const std::size_t i) {
       const fs::path dir = directory_of(i);
       return read_text_file(dir.string() + ".overrides") ==
-               joined(runs[i].overrides, "\n") + "\n" &&
+               join(runs[i].overrides, "\n") + "\n" &&
              json::accept(read_text_file(dir / "summary.json"));
     };
     std::vector<PoolTask>    tasks;
@@ -368,12 +360,12 @@ namespace mgsim
         // Left by another plan: start afresh. Same plan: --resume continues
         // from its checkpoint, if any.
         if (read_text_file(dir.string() + ".overrides") !=
-            joined(runs[i].overrides, "\n") + "\n")
+            join(runs[i].overrides, "\n") + "\n")
           {
             fs::remove_all(dir);
             fs::remove(dir.string() + ".log");
             std::ofstream(dir.string() + ".overrides")
-              << joined(runs[i].overrides, "\n") << "\n";
+              << join(runs[i].overrides, "\n") << "\n";
           }
         PoolTask task;
         if (options.ranks_per_run > 1)
