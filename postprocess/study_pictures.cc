@@ -134,6 +134,18 @@ namespace mgsim_post
       return plot;
     }
 
+    /** "peak (regions.tumour.peak_mg_mM)": the name with its summary.json
+     * path, which carries the unit. */
+    std::string
+    outcome_title(const json &study, const std::string &outcome)
+    {
+      if (study.contains("outcome_paths") &&
+          study["outcome_paths"].contains(outcome))
+        return outcome + " (" +
+               study["outcome_paths"][outcome].get<std::string>() + ")";
+      return outcome;
+    }
+
     bool
     log_distribution(const json &p)
     {
@@ -270,7 +282,8 @@ namespace mgsim_post
           bottom->SetTitle(name + " (" +
                            parameters[k]["key"].get<std::string>() + ")");
           bottom->SetLogScale(log_distribution(parameters[k]));
-          chart->GetAxis(vtkAxis::LEFT)->SetTitle(outcome);
+          chart->GetAxis(vtkAxis::LEFT)
+            ->SetTitle(outcome_title(study, outcome));
           chart->SetTitle(outcome + " against " + name);
         },
         width,
@@ -364,7 +377,8 @@ namespace mgsim_post
             ->SetLogScale(log_distribution(design[0]));
           chart->GetAxis(vtkAxis::LEFT)
             ->SetTitle(k == 0 ? "P(" + target + ") (dashed: 95 % interval)" :
-                                outcome + " (dashed: 5 % and 95 %)");
+                                outcome_title(study, outcome) +
+                                  ", dashed: 5 % and 95 %");
           chart->SetShowLegend(groups.size() > 1);
           chart->SetTitle(k == 0 ? "probability of " + target :
                                    outcome + " over the samples");

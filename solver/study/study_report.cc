@@ -160,6 +160,9 @@ namespace mgsim
                 break;
               }
       }
+    // Where each outcome comes from (its unit is in the path's last name).
+    for (const auto &o : study.outcomes)
+      result["outcome_paths"][o.name] = o.path;
     for (const auto &t : study.targets)
       result["target_definitions"][t.name] = {{"outcome", t.outcome},
                                               {"comparison", t.comparison},
