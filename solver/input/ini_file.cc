@@ -27,6 +27,15 @@ namespace mgsim
   } // namespace
 
   std::string
+  trim(const std::string &text)
+  {
+    const auto first = text.find_first_not_of(" \t\r");
+    if (first == std::string::npos)
+      return "";
+    return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
+  }
+
+  std::string
   join(const std::vector<std::string> &items, const std::string &separator)
   {
     std::string result;

@@ -112,6 +112,10 @@ namespace mgsim
     std::map<std::string, std::map<std::string, IniValue>> values_;
   };
 
+  /** @p text without leading and trailing blanks (spaces, tabs, CR). */
+  std::string
+  trim(const std::string &text);
+
   /** Joins a list for messages: "a, b, c". */
   std::string
   join(const std::vector<std::string> &items,

@@ -45,11 +45,7 @@ namespace mgsim
       std::vector<std::string> header;
       std::stringstream        names(line);
       for (std::string n; std::getline(names, n, ',');)
-        header.push_back(
-          n.substr(0, n.find_last_not_of(" \r\t") + 1)
-            .substr(n.find_first_not_of(" \t") == std::string::npos ?
-                      0 :
-                      n.find_first_not_of(" \t")));
+        header.push_back(trim(n));
       std::vector<std::size_t> column;
       for (const auto &p : study.parameters)
         {
@@ -452,21 +448,18 @@ namespace mgsim
         .count() /
       3600;
 
-    // A finished run's checkpoints are of no further use (a study of many
-    // runs would otherwise keep one per run, ~100 MB each for the tumour).
-    if (!collect)
-      for (std::size_t i = 0; i < runs.size(); ++i)
-        if (done(i))
-          for (const char *name :
-               {"checkpoint", "checkpoint.old", "checkpoint.new"})
-            fs::remove_all(directory_of(i) / name);
-
-    // Collect.
+    // Collect. A finished run's checkpoints are of no further use (a study
+    // of many runs would otherwise keep one per run, ~100 MB each for the
+    // tumour).
     std::vector<std::vector<double>> outcome(runs.size());
     std::vector<bool>                ok(runs.size());
     for (std::size_t i = 0; i < runs.size(); ++i)
       {
         ok[i] = done(i);
+        if (ok[i] && !collect)
+          for (const char *name :
+               {"checkpoint", "checkpoint.old", "checkpoint.new"})
+            fs::remove_all(directory_of(i) / name);
         const std::string text =
           read_text_file(directory_of(i) / "summary.json");
         for (const auto &o : study.outcomes)

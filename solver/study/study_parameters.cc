@@ -200,13 +200,8 @@ namespace mgsim
       std::vector<std::string> items;
       std::stringstream        in(text);
       for (std::string item; std::getline(in, item, separator);)
-        {
-          const auto first = item.find_first_not_of(" \t");
-          if (first == std::string::npos)
-            continue;
-          const auto last = item.find_last_not_of(" \t");
-          items.push_back(item.substr(first, last - first + 1));
-        }
+        if (!trim(item).empty())
+          items.push_back(trim(item));
       return items;
     }
 
@@ -347,10 +342,11 @@ namespace mgsim
         StudyOutcome o{item.substr(0, equal),
                        equal == std::string::npos ? item :
                                                     item.substr(equal + 1)};
-        o.name = split(o.name, ' ').at(0);
-        o.path = split(o.path, ' ').at(0);
+        o.name = trim(o.name);
+        o.path = trim(o.path);
         if (o.name.empty() || o.path.empty() ||
-            o.name.find_first_of(" ,;\"") != std::string::npos)
+            o.name.find_first_of(" ,;\"") != std::string::npos ||
+            o.path.find_first_of(" \t") != std::string::npos)
           study.fail("outcomes",
                      "name=path items separated by ',', not '" + item + "'");
         s.outcomes.push_back(o);
