@@ -346,7 +346,8 @@ namespace mgsim
           done << "done: " << summary.steps << " steps in "
                << summary.wall_seconds << " s; largest mass-balance error "
                << summary.max_balance_error << "; peak memory "
-               << summary.peak_memory_mb << " MB; results in "
+               << summary.peak_memory_mb << " MB; "
+               << summary.checkpoints << " checkpoints written; results in "
                << prm.output.directory << "\n";
           std::cout << done.str();
           log << done.str();
@@ -370,21 +371,17 @@ namespace mgsim
   } // namespace
 
   int
-  run_command(const std::vector<std::string> &args, MPI_Comm comm)
+  run_case_in_directory(const CaseParameters &prm,
+                        MPI_Comm              comm,
+                        const bool            resume,
+                        const double          stop_after_seconds,
+                        MeshTemplate         *mesh)
   {
-    const CaseArguments a = parse_case_arguments("run", args, true);
-    if (a.help)
-      return 0;
-    if (!(a.stop_after_minutes > 0) && !std::isnan(a.stop_after_minutes))
-      throw InputError("mgsim run: --stop-after-minutes " +
-                       std::to_string(a.stop_after_minutes) +
-                       ": expected a positive number of minutes");
-    const CaseParameters prm = read_case(a.case_file, a.overrides);
-    Problem              problem(prm, comm);
+    Problem problem(prm, comm);
     // Rank 0 looks (the output directory is on a shared file system).
     const std::string from = Utilities::MPI::broadcast(
       comm,
-      a.resume && Utilities::MPI::this_mpi_process(comm) == 0 ?
+      resume && Utilities::MPI::this_mpi_process(comm) == 0 ?
         checkpoint::find_latest(prm.output.directory) :
         std::string(),
       0);
@@ -392,10 +389,10 @@ namespace mgsim
     // output directory exists (or is written into).
     if (from.empty())
       {
-        if (a.resume && Utilities::MPI::this_mpi_process(comm) == 0)
+        if (resume && Utilities::MPI::this_mpi_process(comm) == 0)
           std::cout << "no checkpoint in " << prm.output.directory
                     << ": starting at t = 0\n";
-        problem.setup();
+        problem.setup(mesh);
       }
     else
       {
@@ -409,13 +406,29 @@ namespace mgsim
             return 0;
           }
       }
-    const double     stop_after = std::isnan(a.stop_after_minutes) ?
-                                    std::numeric_limits<double>::infinity() :
-                                    a.stop_after_minutes * 60;
     const RunSummary summary =
-      run_problem(problem, prm, comm, from, stop_after);
+      run_problem(problem, prm, comm, from, stop_after_seconds);
     // EX_TEMPFAIL: not done yet, run again (with --resume) to continue.
     return summary.stopped ? 75 : 0;
+  }
+
+  int
+  run_command(const std::vector<std::string> &args, MPI_Comm comm)
+  {
+    const CaseArguments a = parse_case_arguments("run", args, true);
+    if (a.help)
+      return 0;
+    if (!(a.stop_after_minutes > 0) && !std::isnan(a.stop_after_minutes))
+      throw InputError("mgsim run: --stop-after-minutes " +
+                       std::to_string(a.stop_after_minutes) +
+                       ": expected a positive number of minutes");
+    const double stop_after = std::isnan(a.stop_after_minutes) ?
+                                std::numeric_limits<double>::infinity() :
+                                a.stop_after_minutes * 60;
+    return run_case_in_directory(read_case(a.case_file, a.overrides),
+                                 comm,
+                                 a.resume,
+                                 stop_after);
   }
 
   int

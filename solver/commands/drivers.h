@@ -9,6 +9,23 @@
 
 namespace mgsim
 {
+  struct CaseParameters;
+  class MeshTemplate;
+
+  /**
+   * Runs the case @p prm into its output directory as `mgsim run` does:
+   * with @p resume from the directory's latest checkpoint if there is one,
+   * stopping with a checkpoint after @p stop_after_seconds of wall-clock
+   * time; the mesh copied from @p mesh if given. Returns the exit code (0
+   * done, 75 stopped before the end).
+   */
+  int
+  run_case_in_directory(const CaseParameters &prm,
+                        MPI_Comm              comm,
+                        bool                  resume,
+                        double                stop_after_seconds,
+                        MeshTemplate         *mesh = nullptr);
+
   /** `mgsim run CASE.cfg [--set section.key=value]... [--output DIR]` */
   int
   run_command(const std::vector<std::string> &args, MPI_Comm comm);
@@ -30,6 +47,12 @@ namespace mgsim
    * many runs of a case over uncertain and design parameters. */
   int
   study_command(const std::vector<std::string> &args, MPI_Comm comm);
+
+  /** `mgsim study-worker CASE.cfg` (started by `mgsim study`, not by
+   * users): runs the study's runs whose directories arrive on standard
+   * input, one per line, in one process sharing the mesh. */
+  int
+  study_worker_command(const std::vector<std::string> &args, MPI_Comm comm);
 
   /** `mgsim alloys [--database FILE]` */
   int

@@ -395,7 +395,11 @@ namespace mgsim
           recorder->write_output(clock.time());
         clock.poll();
         if (clock.checkpoint_due())
-          save_checkpoint(clock);
+          {
+            save_checkpoint(clock);
+            clock.checkpoint_written();
+            ++figures.checkpoints;
+          }
         progress.update(clock.steps(), clock.time());
         if (clock.stop_requested())
           break;

@@ -16,6 +16,8 @@ namespace mgsim
     double       wall_seconds      = 0;
     /** Peak resident memory summed over all ranks [MB]. */
     double peak_memory_mb = 0;
+    /** Checkpoints written by this process (a resumed run counts anew). */
+    unsigned int checkpoints = 0;
     /** Stopped before the end (wall-clock limit) after a checkpoint. */
     bool   stopped  = false;
     double end_time = 0; ///< where the run stopped or ended [s]
