@@ -16,6 +16,7 @@ packages=(
   openmpi-bin             # mpirun
   xvfb xauth              # offscreen pictures without a display (Debian's VTK needs X)
   paraview                # pvbatch for postprocess/mgsim_paraview.py
+  procps                  # pgrep and ps (the study kill test)
 )
 
 missing=()

@@ -25,6 +25,7 @@ main(int argc, char **argv)
                 {"compare", mgsim::compare_command},
                 {"calibrate", mgsim::calibrate_command},
                 {"study", mgsim::study_command},
+                {"study-worker", mgsim::study_worker_command},
                 {"alloys", mgsim::alloys_command},
                 {"tissues", mgsim::tissues_command},
                 {"media", mgsim::media_command}};

@@ -346,9 +346,9 @@ namespace mgsim
           done << "done: " << summary.steps << " steps in "
                << summary.wall_seconds << " s; largest mass-balance error "
                << summary.max_balance_error << "; peak memory "
-               << summary.peak_memory_mb << " MB; "
-               << summary.checkpoints << " checkpoints written; results in "
-               << prm.output.directory << "\n";
+               << summary.peak_memory_mb << " MB; " << summary.checkpoints
+               << " checkpoints written; results in " << prm.output.directory
+               << "\n";
           std::cout << done.str();
           log << done.str();
         }

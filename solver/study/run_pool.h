@@ -1,7 +1,9 @@
-// Runs of a study as concurrent child processes (`mgsim run ...`, through
-// mpiexec when a run has several ranks), at most `jobs` at a time, with one
-// progress line for the whole pool. The operating system schedules; this
-// only keeps the pool full.
+// Runs of a study in a pool of worker processes (`mgsim study-worker`,
+// through mpiexec when a run has several ranks), at most `jobs` at a time,
+// with one progress line for the whole pool. Each worker takes run after
+// run over a pipe, so the runs of one worker share its start-up and mesh; a
+// worker that dies fails only its current run and is replaced. The
+// operating system schedules; this only keeps the workers busy.
 #pragma once
 
 #include <functional>
@@ -11,21 +13,25 @@
 
 namespace mgsim
 {
-  /** @brief One child process: its arguments and where its output goes. */
+  /** @brief One run: the line a worker is sent and where its output goes
+   * (what the worker prints outside the run's own log, e.g. a crash). */
   struct PoolTask
   {
-    std::vector<std::string> arguments;
-    std::string              log_file;
+    std::string item;
+    std::string log_file;
   };
 
   /**
-   * Runs @p tasks, @p jobs at a time; calls @p finished(index, exit code)
-   * as each ends (false: stop, terminating the running ones) and prints
-   * "N/M runs done ..., time left" to @p progress. Returns the number of
-   * tasks that exited with a code other than 0.
+   * Runs @p tasks on up to @p jobs workers started with @p worker (a
+   * command line); calls @p finished(index, exit code) as each ends (false:
+   * stop, terminating the workers) and prints "N/M runs done ..., time
+   * left" to @p progress. Returns the number of tasks that ended with a code
+   * other than 0. A worker ends when its standard input ends; the pool's
+   * workers are sent SIGTERM if the pool's process dies.
    */
   unsigned int
-  run_pool(const std::vector<PoolTask>                 &tasks,
+  run_pool(const std::vector<std::string>              &worker,
+           const std::vector<PoolTask>                 &tasks,
            unsigned int                                 jobs,
            const std::function<bool(std::size_t, int)> &finished,
            std::ostream                                &progress);

@@ -147,6 +147,22 @@ namespace mgsim
       return overrides;
     }
 
+    /**
+     * @p x to 8 significant digits. A run resolves its outcomes to the
+     * linear solver's tolerance (1e-8 by default) at best; beyond that the
+     * digits depend on the ranks' summation order (1 and 2 ranks differ by
+     * ~1e-12 at tolerance 1e-12). Rounded, the study's files are the same
+     * whatever the ranks per run. (8, not fewer: a mass fraction left
+     * near 1 keeps 5 digits of the fraction lost.)
+     */
+    double
+    significant_digits(const double x)
+    {
+      std::ostringstream s;
+      s << std::setprecision(8) << x;
+      return std::stod(s.str());
+    }
+
     std::string
     run_name(const std::size_t i)
     {
@@ -353,8 +369,8 @@ namespace mgsim
         task_run.push_back(i);
         if (collect)
           continue;
-        // Left by another plan: start afresh. Same plan: --resume continues
-        // from its checkpoint, if any.
+        // Left by another plan: start afresh. Same plan: the worker
+        // continues from its checkpoint, if any.
         if (read_text_file(dir.string() + ".overrides") !=
             join(runs[i].overrides, "\n") + "\n")
           {
@@ -363,35 +379,7 @@ namespace mgsim
             std::ofstream(dir.string() + ".overrides")
               << join(runs[i].overrides, "\n") << "\n";
           }
-        PoolTask task;
-        if (options.ranks_per_run > 1)
-          {
-            task.arguments = {"mpiexec",
-                              "-n",
-                              std::to_string(options.ranks_per_run)};
-            if (geteuid() == 0)
-              task.arguments.push_back("--allow-run-as-root");
-            task.arguments.push_back("--oversubscribe");
-          }
-        // A checkpoint every 15 minutes of wall-clock time lets an
-        // interrupted run resume (the study's own `set` may change it).
-        for (const std::string &a :
-             {this_executable(),
-              std::string("run"),
-              study.case_file,
-              std::string("--set"),
-              std::string("checkpoint.every_minutes=15")})
-          task.arguments.push_back(a);
-        for (const auto &o : runs[i].overrides)
-          {
-            task.arguments.push_back("--set");
-            task.arguments.push_back(o);
-          }
-        for (const std::string &a :
-             {std::string("--output"), dir.string(), std::string("--resume")})
-          task.arguments.push_back(a);
-        task.log_file = dir.string() + ".log";
-        tasks.push_back(task);
+        tasks.push_back({dir.string(), dir.string() + ".log"});
       }
     out << "study: " << runs.size() << " runs of " << study.case_file << ", "
         << runs.size() - task_run.size() << " done";
@@ -425,9 +413,23 @@ namespace mgsim
     if (!bad_outcome.empty())
       throw InputError(study.study_file + ": [study] outcomes: " + bad_outcome);
 
+    // The pool's workers: each runs its runs one after the other in one
+    // process (on its ranks), taking them from the pool as it finishes.
+    std::vector<std::string> worker;
+    if (options.ranks_per_run > 1)
+      {
+        worker = {"mpiexec", "-n", std::to_string(options.ranks_per_run)};
+        if (geteuid() == 0)
+          worker.push_back("--allow-run-as-root");
+        worker.push_back("--oversubscribe");
+      }
+    for (const std::string &a :
+         {this_executable(), std::string("study-worker"), study.case_file})
+      worker.push_back(a);
     const auto   start  = std::chrono::steady_clock::now();
     unsigned int failed = collect ? 0 :
                                     run_pool(
+                                      worker,
                                       tasks,
                                       options.jobs,
                                       [&](const std::size_t t, const int code) {
@@ -463,8 +465,9 @@ namespace mgsim
         const std::string text =
           read_text_file(directory_of(i) / "summary.json");
         for (const auto &o : study.outcomes)
-          outcome[i].push_back(ok[i] ? outcome_value(text, o.path) :
-                                       std::nan(""));
+          outcome[i].push_back(
+            ok[i] ? significant_digits(outcome_value(text, o.path)) :
+                    std::nan(""));
       }
     failed = std::count(ok.begin(), ok.end(), false);
 

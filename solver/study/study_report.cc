@@ -82,8 +82,11 @@ namespace mgsim
             csv << "," << runs[i].role;
           for (const double v : runs[i].values)
             csv << "," << v;
+          // Outcomes carry 8 significant digits (study.cc).
+          csv << std::setprecision(8);
           for (const double v : results.values[i])
             csv << "," << v;
+          csv << std::setprecision(17);
           csv << "," << (results.status[i]) << "\n";
         }
     }
