@@ -316,7 +316,8 @@ namespace mgsim_post
       save_chart_grid(
         2,
         [&](const unsigned int k, vtkChartXY *chart) {
-          unsigned int g = 0;
+          unsigned int        g = 0;
+          std::vector<double> plotted;
           for (auto &[second, points] : groups)
             {
               std::sort(points.begin(),
@@ -345,6 +346,8 @@ namespace mgsim_post
                     }() :
                   std::string(k == 0 ? "P(" + target + ")" : "median");
               add_line(chart, x, mid, label, colour(g));
+              for (const auto *values : {&mid, &low, &high})
+                plotted.insert(plotted.end(), values->begin(), values->end());
               for (const auto *band : {&low, &high})
                 add_line(chart,
                          x,
@@ -370,6 +373,18 @@ namespace mgsim_post
                 ->GetPen()
                 ->SetLineType(vtkPen::DOT_LINE);
               chart->GetAxis(vtkAxis::LEFT)->SetRange(0, 1);
+              chart->GetAxis(vtkAxis::LEFT)->SetBehavior(vtkAxis::FIXED);
+            }
+          else if (!plotted.empty() &&
+                   *std::min_element(plotted.begin(), plotted.end()) ==
+                     *std::max_element(plotted.begin(), plotted.end()))
+            {
+              // The same value everywhere (a fraction never reached, say):
+              // an axis around it instead of VTK's +-1e-7.
+              const double v = plotted.front();
+              chart->GetAxis(vtkAxis::LEFT)
+                ->SetRange(v == 0 ? 0 : std::min(0.5 * v, 1.5 * v),
+                           v == 0 ? 1 : std::max(0.5 * v, 1.5 * v));
               chart->GetAxis(vtkAxis::LEFT)->SetBehavior(vtkAxis::FIXED);
             }
           chart->GetAxis(vtkAxis::BOTTOM)->SetTitle(first);
@@ -561,17 +576,32 @@ namespace mgsim_post
     if (grid)
       {
         written.push_back("probability_maps.vtu");
-        // The first probability field at or above 20 mM if there is one.
-        std::string field;
+        // P(>= 20 mM) as probability_slice.png (else the first threshold's);
+        // every other threshold reached somewhere as
+        // probability_slice_XmM.png (the osteogenic 5 mM, say, where 20 mM
+        // is reached nowhere).
+        std::string first;
         for (int a = 0; a < grid->GetPointData()->GetNumberOfArrays(); ++a)
           {
             const std::string name = grid->GetPointData()->GetArrayName(a);
             if (name.rfind("P(>= ", 0) == 0 &&
-                (field.empty() || name.rfind("P(>= 20 ", 0) == 0))
-              field = name;
+                (first.empty() || name.rfind("P(>= 20 ", 0) == 0))
+              first = name;
           }
-        if (!field.empty())
+        for (int a = 0; a < grid->GetPointData()->GetNumberOfArrays(); ++a)
           {
+            const std::string field = grid->GetPointData()->GetArrayName(a);
+            if (field.rfind("P(>= ", 0) != 0)
+              continue;
+            double range[2];
+            grid->GetPointData()->GetArray(a)->GetRange(range);
+            if (field != first && !(range[1] > 0))
+              continue;
+            const std::string threshold =
+              field.substr(5, field.find(" mM") - 5);
+            const std::string file =
+              field == first ? "probability_slice.png" :
+                               "probability_slice_" + threshold + "mM.png";
             SliceOptions slice;
             slice.width     = width;
             slice.height    = height;
@@ -581,11 +611,8 @@ namespace mgsim_post
             slice.log_scale = false;
             slice.contours  = {0.5, 0.9};
             slice.time_h    = end_h;
-            render_slice(grid,
-                         implant_plane(grid),
-                         slice,
-                         out + "/probability_slice.png");
-            written.push_back("probability_slice.png");
+            render_slice(grid, implant_plane(grid), slice, out + "/" + file);
+            written.push_back(file);
           }
       }
     log << "wrote into " << out << ":";

@@ -55,10 +55,11 @@ namespace mgsim
             MeshTemplate      &mesh,
             MPI_Comm           comm)
     {
-      // As the pool's `mgsim run` would: a checkpoint every 15 minutes of
-      // wall-clock time (the study's own `set` may change it), then the
-      // run's overrides, then its directory.
-      std::vector<std::string> overrides = {"checkpoint.every_minutes=15"};
+      // A checkpoint every 15 minutes of wall-clock time, none at the end
+      // (the study removes a finished run's checkpoints; the study's own
+      // `set` may change both), then the run's overrides and directory.
+      std::vector<std::string> overrides = {"checkpoint.every_minutes=15",
+                                            "checkpoint.at_end=false"};
       std::istringstream       lines(read_text_file(directory + ".overrides"));
       for (std::string line; std::getline(lines, line);)
         if (!line.empty())

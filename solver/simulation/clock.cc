@@ -124,7 +124,8 @@ namespace mgsim
     checkpoint_due_ =
       stop_requested_ ||
       (checkpointing &&
-       (last || state_.time >= next_checkpoint - tiny || (bits & 2u)));
+       (last ? every.at_end :
+               state_.time >= next_checkpoint - tiny || (bits & 2u)));
   }
 
   void

@@ -12,6 +12,29 @@
 using mgsim_test::text;
 using namespace mgsim;
 
+namespace
+{
+  /** Sobol indices of @p f from its values at the rows of @p design. */
+  template <typename Function>
+  std::vector<SobolIndices>
+  indices_of(const Function       &f,
+             const SaltelliDesign &design,
+             unsigned int          resamples,
+             std::uint64_t         seed)
+  {
+    std::vector<double>              f_a, f_b;
+    std::vector<std::vector<double>> f_ab(design.ab.size());
+    for (std::size_t r = 0; r < design.a.size(); ++r)
+      {
+        f_a.push_back(f(design.a[r]));
+        f_b.push_back(f(design.b[r]));
+        for (std::size_t i = 0; i < design.ab.size(); ++i)
+          f_ab[i].push_back(f(design.ab[i][r]));
+      }
+    return sobol_indices(f_a, f_b, f_ab, resamples, seed);
+  }
+} // namespace
+
 int
 main(int argc, char **argv)
 {
@@ -134,16 +157,7 @@ main(int argc, char **argv)
       return std::sin(x1) + 7 * std::sin(x2) * std::sin(x2) +
              0.1 * std::pow(x3, 4) * std::sin(x1);
     };
-    std::vector<double>              f_a, f_b;
-    std::vector<std::vector<double>> f_ab(3);
-    for (unsigned int r = 0; r < n; ++r)
-      {
-        f_a.push_back(f(design.a[r]));
-        f_b.push_back(f(design.b[r]));
-        for (unsigned int i = 0; i < 3; ++i)
-          f_ab[i].push_back(f(design.ab[i][r]));
-      }
-    const auto   s           = sobol_indices(f_a, f_b, f_ab, 200, 3);
+    const auto   s           = indices_of(f, design, 200, 3);
     const double first[]     = {0.3139, 0.4424, 0},
                  total[]     = {0.5576, 0.4424, 0.2437};
     bool               close = design.rows().size() == 5 * n;
@@ -171,16 +185,7 @@ main(int argc, char **argv)
     const unsigned int n      = 2000;
     const auto         design = saltelli(n, 3, 4);
     const auto f = [](const std::vector<double> &u) { return u[0] + 2 * u[1]; };
-    std::vector<double>              f_a, f_b;
-    std::vector<std::vector<double>> f_ab(3);
-    for (unsigned int r = 0; r < n; ++r)
-      {
-        f_a.push_back(f(design.a[r]));
-        f_b.push_back(f(design.b[r]));
-        for (unsigned int i = 0; i < 3; ++i)
-          f_ab[i].push_back(f(design.ab[i][r]));
-      }
-    const auto         s       = sobol_indices(f_a, f_b, f_ab, 500, 5);
+    const auto s = indices_of(f, design, 500, 5);
     const double       exact[] = {0.2, 0.8, 0};
     bool               inside  = true;
     std::ostringstream found;

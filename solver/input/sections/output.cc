@@ -60,7 +60,16 @@ namespace mgsim
        0,
        std::numeric_limits<double>::infinity(),
        {},
-       "0"}};
+       "0"},
+      {"at_end",
+       "-",
+       "a run that checkpoints also saves its last state (a resume then "
+       "finds it complete, or extends it to a later end_days)",
+       "",
+       0,
+       0,
+       {"true", "false"},
+       "true"}};
     return specs;
   }
 
@@ -70,6 +79,7 @@ namespace mgsim
     CheckpointParameters c;
     c.interval      = checkpoint.number("every_hours") * units::hour;
     c.wall_interval = checkpoint.number("every_minutes") * 60;
+    c.at_end        = checkpoint.flag("at_end");
     return c;
   }
 } // namespace mgsim
