@@ -6,6 +6,7 @@
 #include "commands/rate_calibration.h"
 #include "input/alloy_database.h"
 #include "input/case_parameters.h"
+#include "input/ini_file.h"
 #include "input/medium_database.h"
 #include "input/tissue_database.h"
 #include "physics/rate_law.h"
@@ -81,6 +82,15 @@ namespace mgsim
       return vm;
     }
 
+    /** A number as the user typed it (near enough). */
+    std::string
+    number_argument(const double x)
+    {
+      std::ostringstream s;
+      s << x;
+      return s.str();
+    }
+
     CaseArguments
     parse_case_arguments(const std::string              &command,
                          const std::vector<std::string> &args,
@@ -132,7 +142,8 @@ namespace mgsim
                                      po::value<std::string>(&a.case_file));
       po::positional_options_description positional;
       positional.add("case", 1);
-      parse_arguments(command, args, all, positional);
+      const po::variables_map given =
+        parse_arguments(command, args, all, positional);
       if (a.help)
         {
           std::cout << "Usage: mgsim " << command << " CASE.cfg [options]\n\n"
@@ -143,6 +154,23 @@ namespace mgsim
         throw InputError("mgsim " + command +
                          ": missing case file (usage: mgsim " + command +
                          " CASE.cfg)");
+      // Numbers and names given must be usable (their defaults mark "not
+      // given" and are never checked).
+      if (given.count("output") && trim(a.output).empty())
+        throw InputError("mgsim " + command +
+                         ": --output '': expected a directory name");
+      const auto positive = [&](const std::string &option,
+                                const double       value,
+                                const std::string &expected) {
+        if (given.count(option) && !(std::isfinite(value) && value > 0))
+          throw InputError("mgsim " + command + ": --" + option + " " +
+                           number_argument(value) + ": expected " + expected);
+      };
+      positive("stop-after-minutes",
+               a.stop_after_minutes,
+               "a positive number of minutes");
+      positive("at-hours", a.at_hours, "a positive time in hours");
+      positive("measured-mM", a.measured_mM, "a positive concentration in mM");
       // compare puts each alloy's run below --output itself.
       if (!a.output.empty() && command == "run")
         a.overrides.push_back("output.directory=" + a.output);
@@ -418,10 +446,6 @@ namespace mgsim
     const CaseArguments a = parse_case_arguments("run", args, true);
     if (a.help)
       return 0;
-    if (!(a.stop_after_minutes > 0) && !std::isnan(a.stop_after_minutes))
-      throw InputError("mgsim run: --stop-after-minutes " +
-                       std::to_string(a.stop_after_minutes) +
-                       ": expected a positive number of minutes");
     const double stop_after = std::isnan(a.stop_after_minutes) ?
                                 std::numeric_limits<double>::infinity() :
                                 a.stop_after_minutes * 60;
@@ -443,8 +467,11 @@ namespace mgsim
     std::vector<std::string> alloys;
     std::stringstream        list(a.alloys);
     for (std::string name; std::getline(list, name, ',');)
-      if (!name.empty())
-        alloys.push_back(name);
+      if (!trim(name).empty())
+        alloys.push_back(trim(name));
+    if (alloys.empty())
+      throw InputError("mgsim compare: --alloys '" + a.alloys +
+                       "': expected alloy names, e.g. pure_Mg,AZ91D,NZ30K");
 
     // Resolve every alloy's case first: a typo in the list stops the
     // comparison before anything runs or is written.
@@ -494,17 +521,14 @@ namespace mgsim
     if (a.alloy.empty())
       throw InputError(
         "mgsim calibrate: --alloy is missing (e.g. --alloy pure_Mg)");
-    if (!(a.measured_mM > 0))
+    if (a.measured_mM < 0)
       throw InputError(
-        "mgsim calibrate: --measured-mM: expected a positive concentration in mM");
+        "mgsim calibrate: --measured-mM is missing (the measured mean [mM])");
     std::vector<std::string> overrides = a.overrides;
     overrides.push_back("implant.alloy=" + a.alloy);
     overrides.push_back("output.vtu=false");
-    if (a.at_hours >= 0)
+    if (a.at_hours > 0)
       {
-        if (!(a.at_hours > 0))
-          throw InputError(
-            "mgsim calibrate: --at-hours: expected a positive time in hours");
         std::ostringstream days;
         days << std::setprecision(17) << a.at_hours / 24;
         overrides.push_back("time.end_days=" + days.str());

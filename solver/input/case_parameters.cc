@@ -1,6 +1,7 @@
 #include "input/case_parameters.h"
 
 #include "base/input_error.h"
+#include "base/units.h"
 #include "input/ini_file.h"
 
 #include <filesystem>
@@ -244,12 +245,24 @@ namespace mgsim
     prm.thresholds  = ThresholdParameters::read(thresholds, prm.chemistry);
     auto adaptivity = section("adaptivity");
     prm.adaptivity  = AdaptivityParameters::read(adaptivity);
-    auto gas        = section("gas");
-    prm.gas         = GasParameters::read(gas);
-    auto output     = section("output");
+    if (prm.adaptivity.enabled)
+      prm.mesh.max_cells = prm.adaptivity.max_cells;
+    auto gas    = section("gas");
+    prm.gas     = GasParameters::read(gas);
+    auto output = section("output");
     prm.output =
       OutputParameters::read(output,
                              std::filesystem::path(case_file).stem().string());
+    // Outputs come at most once a step, and the clock steps over the
+    // output times one interval at a time: an interval below the shortest
+    // step only repeats outputs, and far below it (1e-300 h) the steps over
+    // it never end.
+    if (prm.output.interval > 0 &&
+        prm.output.interval < prm.time.min_step * (1 - 1e-12))
+      output.fail("every_hours",
+                  "0 (first and last only) or at least the shortest step, "
+                  "[time] min_step_hours = " +
+                    format_number(prm.time.min_step / units::hour));
     auto checkpoint = section("checkpoint");
     prm.checkpoint  = CheckpointParameters::read(checkpoint);
     return prm;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -53,6 +54,8 @@ namespace mgsim
     IniFile file;
     file.path_ = path;
 
+    if (std::filesystem::is_directory(path))
+      throw InputError(path + ": is a directory, expected a file");
     std::ifstream in(path);
     if (!in)
       throw InputError(path + ": cannot open file");

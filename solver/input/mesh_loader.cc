@@ -38,8 +38,9 @@ namespace mgsim
     cache_path(const MeshParameters &parameters)
     {
       const std::string &geo_file = parameters.file;
-      const std::size_t  hash     = std::hash<std::string>()(
-        read_text_file(geo_file) + GMSH_API_VERSION + parameters.parameters_text());
+      const std::size_t  hash =
+        std::hash<std::string>()(read_text_file(geo_file) + GMSH_API_VERSION +
+                                 parameters.parameters_text());
       std::ostringstream name;
       name << fs::path(geo_file).stem().string() << "-" << std::hex
            << std::setw(16) << std::setfill('0') << hash << ".msh";
@@ -106,6 +107,45 @@ namespace mgsim
       gmsh::logger::stop();
       gmsh::finalize();
       return error;
+    }
+
+    /**
+     * Refuses global refinements that would make more cells than the case
+     * allows or than this machine's memory holds, before refining (p4est
+     * aborts, or the machine swaps, instead of failing cleanly). The
+     * estimate, 4 kB per cell, is the least measured: the wire (1 species
+     * pair) takes 4.2 kB per cell above its start-up, the tumour with its
+     * chemistry ~12 kB. On @p ranks ranks the memory may be up to @p ranks
+     * machines' (a cluster's nodes): only what cannot fit even then is
+     * refused.
+     */
+    void
+    check_refined_size(const MeshParameters &parameters,
+                       const std::size_t     coarse_cells,
+                       const unsigned int    ranks)
+    {
+      const double cells =
+        coarse_cells *
+        std::pow(8.0, static_cast<double>(parameters.refinements));
+      const double memory_bytes = static_cast<double>(sysconf(_SC_PHYS_PAGES)) *
+                                  static_cast<double>(sysconf(_SC_PAGE_SIZE)) *
+                                  ranks;
+      const double       bytes_per_cell = 4e3;
+      std::ostringstream what;
+      what << std::setprecision(3) << parameters.case_file
+           << ": [mesh] refinements = " << parameters.refinements << ": "
+           << cells << " cells from the " << coarse_cells << " of "
+           << fs::path(parameters.file).filename().string() << ", ";
+      if (parameters.max_cells > 0 && cells > parameters.max_cells)
+        throw InputError(what.str() + "more than [adaptivity] max_cells = " +
+                         std::to_string(parameters.max_cells));
+      if (cells * bytes_per_cell > memory_bytes)
+        {
+          what << "about " << cells * bytes_per_cell / 1e9 << " GB, more than "
+               << memory_bytes / 1e9 << " GB (" << ranks
+               << " x this machine's memory)";
+          throw InputError(what.str());
+        }
     }
 
     /** Reads the $PhysicalNames block of a MSH 2.2 file. */
@@ -234,6 +274,10 @@ namespace mgsim
     for (const auto &cell : serial.active_cell_iterators())
       if (cell->measure() <= 0)
         throw InputError(msh_file + ": a cell has non-positive volume");
+    check_refined_size(parameters,
+                       serial.n_active_cells(),
+                       Utilities::MPI::n_mpi_processes(
+                         triangulation.get_communicator()));
     triangulation.copy_triangulation(serial);
     if (parameters.cylinder_axis >= 0)
       attach_cylinder_manifold(triangulation, parameters.cylinder_axis);

@@ -98,6 +98,21 @@ namespace mgsim
               }
             *value = 0;
           }
+    // The pitting factors are scaled by 1/Gamma(1 + 1/m) to mean 1, which
+    // overflows below m ~ 0.006; below 0.1 a few cells would carry factors
+    // of 1e9 and more, which no measured pitting shows (m ~ 0.5-5).
+    const double shape = i.alloy.pitting_weibull_shape;
+    if (shape > 0 && shape < 0.1)
+      {
+        const std::string expected =
+          "0 (uniform corrosion) or a Weibull shape >= 0.1";
+        if (implant.given("pitting_weibull_shape"))
+          implant.fail("pitting_weibull_shape", expected);
+        throw InputError(case_file + ": [implant] alloy '" + name +
+                         "': its pitting_weibull_shape " +
+                         std::to_string(shape) +
+                         " in the alloy database: expected " + expected);
+      }
     if (i.alloy.rate_initial_mm_per_y == 0 && i.alloy.rate_steady_mm_per_y == 0)
       implant.fail("rate_steady_mm_per_y",
                    "a positive corrosion rate (CR_0 and CR_ss are both zero)");

@@ -106,7 +106,8 @@ namespace mgsim
             {
               used = 0;
             }
-          if (used != static_cast<std::size_t>(match[2].length()) || !std::isfinite(value))
+          if (used != static_cast<std::size_t>(match[2].length()) ||
+              !std::isfinite(value))
             mesh.fail("parameters",
                       "a finite number for " + name + ", not '" +
                         std::string(match[2]) + "'");
@@ -126,10 +127,13 @@ namespace mgsim
   MeshParameters::read(SectionReader &mesh, const std::string &case_file)
   {
     MeshParameters m;
-    m.file = mesh.path("file", case_file);
+    m.case_file = case_file;
+    m.file      = mesh.path("file", case_file);
     if (!std::filesystem::exists(m.file))
       mesh.fail("file",
                 "an existing .geo or .msh file (" + m.file + " not found)");
+    if (std::filesystem::is_directory(m.file))
+      mesh.fail("file", "a .geo or .msh file (" + m.file + " is a directory)");
     const std::string extension =
       std::filesystem::path(m.file).extension().string();
     if (extension != ".geo" && extension != ".msh")

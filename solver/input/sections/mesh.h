@@ -25,6 +25,11 @@ namespace mgsim
      * for gmsh before the file is read (as `gmsh -setnumber NAME value`).
      */
     std::map<std::string, double> parameters;
+    /** The case file (for messages) and the most cells the case allows
+     * after the global refinements ([adaptivity] max_cells when it adapts;
+     * 0: only the machine's memory bounds them). */
+    std::string   case_file;
+    unsigned long max_cells = 0;
 
     /** "name=value, ..." of the parameters (empty if none). */
     std::string

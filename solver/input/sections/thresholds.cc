@@ -17,7 +17,8 @@ namespace mgsim
        "-",
        "Mg2+ band edges: normal 0.75-1.25, osteogenic 5-10, anti-tumour >= 20, "
        "stress >= 30 (seeds 000, 001, 004)",
-       "increasing concentrations in mM separated by spaces, e.g. 0.75 1.25 5 "
+       "increasing finite concentrations in mM separated by spaces, e.g. 0.75 "
+       "1.25 5 "
        "10 20 30",
        0,
        0,
@@ -96,7 +97,8 @@ namespace mgsim
         {
           char        *end   = nullptr;
           const double value = std::strtod(word.c_str(), &end);
-          if (*end != '\0' || !(value >= lowest && value <= highest) ||
+          if (*end != '\0' || !std::isfinite(value) ||
+              !(value >= lowest && value <= highest) ||
               (!values.empty() && value <= values.back()))
             section.fail(key, expectation);
           values.push_back(value);
