@@ -10,6 +10,7 @@
 #include "support/test_support.h"
 
 #include <cmath>
+#include <filesystem>
 
 using mgsim_test::text;
 using namespace mgsim;
@@ -76,5 +77,17 @@ main(int argc, char **argv)
       one.msh_file != three.msh_file,
     "no parameters after a 1-wire mesh: the .geo's defaults (3 wires), the same "
     "mesh as with them set; every parameter set has its own cache file");
+  // A repeated parameter set is served from its cache file: loaded again,
+  // the same file, not written again (gmsh would rewrite it). A set no
+  // other test meshes, so that no concurrent test writes the file between.
+  const std::string unique  = "wires=1, diameter_mm=0.45, length_mm=5";
+  const Loaded      first   = load(case_file, unique);
+  const auto        written = std::filesystem::last_write_time(first.msh_file);
+  const Loaded      again   = load(case_file, unique);
+  checks.check(again.msh_file == first.msh_file &&
+                 std::filesystem::last_write_time(again.msh_file) == written &&
+                 again.wire_mm3 == first.wire_mm3,
+               "a parameter set again: the same cache file, not meshed "
+               "again, the same volume");
   return checks.finish();
 }
