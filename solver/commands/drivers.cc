@@ -405,20 +405,33 @@ namespace mgsim
                         const double          stop_after_seconds,
                         MeshTemplate         *mesh)
   {
-    Problem problem(prm, comm);
-    // Rank 0 looks (the output directory is on a shared file system).
-    const std::string from = Utilities::MPI::broadcast(
-      comm,
-      resume && Utilities::MPI::this_mpi_process(comm) == 0 ?
-        checkpoint::find_latest(prm.output.directory) :
-        std::string(),
-      0);
+    Problem    problem(prm, comm);
+    const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
+    // Rank 0 looks (the output directory is on a shared file system); a
+    // damaged checkpoint must stop every rank, not leave the others waiting.
+    std::string skipped, from, error;
+    if (resume && root)
+      try
+        {
+          from = checkpoint::find_latest(prm.output.directory, &skipped);
+        }
+      catch (const InputError &e)
+        {
+          error = e.what();
+        }
+    from  = Utilities::MPI::broadcast(comm, from, 0);
+    error = Utilities::MPI::broadcast(comm, error, 0);
+    if (!error.empty())
+      throw InputError(error);
+    // A checkpoint cut short by a kill is passed over, and said so.
+    if (root && !skipped.empty())
+      std::cout << "incomplete checkpoints passed over (" << skipped << ")\n";
     // Everything that can fail because of the input fails here, before the
     // output directory exists (or is written into).
     if (from.empty())
       {
-        if (resume && Utilities::MPI::this_mpi_process(comm) == 0)
-          std::cout << "no checkpoint in " << prm.output.directory
+        if (resume && root)
+          std::cout << "no complete checkpoint in " << prm.output.directory
                     << ": starting at t = 0\n";
         problem.setup(mesh);
       }

@@ -27,12 +27,37 @@ namespace mgsim
       const std::string magic      = "mgsim checkpoint 4\n";
       const std::string state_file = "run_state.bin";
 
-      bool
-      complete(const fs::path &directory)
+      /** Written last, after every rank's files: "NAME SIZE" per file. */
+      const std::string marker_file = "complete";
+
+      /**
+       * Why @p directory is no complete checkpoint ("" if it is one): a kill
+       * while it was written leaves no marker, or files shorter than the
+       * marker says (a 0-byte run_state.bin, a cut mesh_fixed.data).
+       */
+      std::string
+      why_incomplete(const fs::path &directory)
       {
-        // run_state.bin is written last.
+        std::ifstream marker(directory / marker_file);
+        if (!marker)
+          return "no '" + marker_file + "' marker (written last)";
+        std::string     name;
+        std::uintmax_t  bytes = 0;
+        unsigned int    files = 0;
         std::error_code code;
-        return fs::exists(directory / state_file, code);
+        while (marker >> name >> bytes)
+          {
+            ++files;
+            const auto size = fs::file_size(directory / name, code);
+            if (code)
+              return name + " is missing";
+            if (size != bytes)
+              return name + " has " + std::to_string(size) + " bytes, not " +
+                     std::to_string(bytes);
+          }
+        if (files == 0)
+          return "an empty marker";
+        return "";
       }
 
       /** Keys that may change between a checkpoint and its resumption. */
@@ -56,14 +81,39 @@ namespace mgsim
     }
 
     std::string
-    find_latest(const std::string &output_directory)
+    find_latest(const std::string &output_directory, std::string *skipped)
     {
       // checkpoint.new is complete only if the kill came between writing it
-      // and the renames; it is then the newest.
+      // and the renames; it is then the newest. checkpoint.old is the one
+      // before checkpoint, kept for when checkpoint is damaged.
+      std::string passed, damaged;
       for (const char *name :
            {"checkpoint.new", "checkpoint", "checkpoint.old"})
-        if (complete(fs::path(output_directory) / name))
-          return (fs::path(output_directory) / name).string();
+        {
+          const fs::path  directory = fs::path(output_directory) / name;
+          std::error_code code;
+          if (!fs::is_directory(directory, code))
+            continue;
+          const std::string why = why_incomplete(directory);
+          if (why.empty())
+            {
+              if (skipped)
+                *skipped = passed;
+              return directory.string();
+            }
+          passed +=
+            (passed.empty() ? "" : "; ") + std::string(name) + ": " + why;
+          // checkpoint and checkpoint.old got their names only once
+          // complete: incomplete, they were damaged, not cut by a kill.
+          if (damaged.empty() && std::string(name) != "checkpoint.new")
+            damaged = directory.string() + ": " + why;
+        }
+      if (!damaged.empty())
+        throw InputError(damaged +
+                         " (damaged checkpoint), and no complete one to "
+                         "resume from");
+      if (skipped)
+        *skipped = passed;
       return "";
     }
 
@@ -96,16 +146,31 @@ namespace mgsim
     void
     commit(const std::string &output_directory, MPI_Comm comm)
     {
+      // Every rank's part is written before the marker says it is.
       MPI_Barrier(comm);
       if (dealii::Utilities::MPI::this_mpi_process(comm) == 0)
         {
           const fs::path out(output_directory);
-          // At every moment one complete checkpoint exists (find_latest).
+          const fs::path staging = out / "checkpoint.new";
+          {
+            std::ofstream marker(staging / (marker_file + ".tmp"));
+            for (const auto &entry : fs::directory_iterator(staging))
+              if (entry.is_regular_file() &&
+                  entry.path().filename() != marker_file + ".tmp")
+                marker << entry.path().filename().string() << " "
+                       << entry.file_size() << "\n";
+            marker.close();
+            AssertThrow(marker,
+                        dealii::ExcMessage("cannot write the checkpoint in " +
+                                           staging.string()));
+          }
+          fs::rename(staging / (marker_file + ".tmp"), staging / marker_file);
+          // The two newest are kept; at every moment at least one complete
+          // checkpoint exists (find_latest).
           fs::remove_all(out / "checkpoint.old");
           if (fs::exists(out / "checkpoint"))
             fs::rename(out / "checkpoint", out / "checkpoint.old");
-          fs::rename(out / "checkpoint.new", out / "checkpoint");
-          fs::remove_all(out / "checkpoint.old");
+          fs::rename(staging, out / "checkpoint");
         }
       MPI_Barrier(comm);
     }

@@ -63,11 +63,17 @@ namespace mgsim
     case_values(const CaseParameters &parameters);
 
     /**
-     * The newest complete checkpoint directory under @p output_directory,
-     * or "" if there is none.
+     * The newest complete checkpoint directory under @p output_directory
+     * (checkpoint.new, checkpoint, checkpoint.old), or "" if there is none.
+     * Complete: its `complete` marker, written last, lists every file with
+     * the size it was written with, and each file still has it. What was
+     * passed over, and why, goes to @p skipped ("" if nothing). Throws
+     * InputError if checkpoint or checkpoint.old is incomplete (damaged: it
+     * got its name only once complete) and no complete one is left.
      */
     std::string
-    find_latest(const std::string &output_directory);
+    find_latest(const std::string &output_directory,
+                std::string       *skipped = nullptr);
 
     /**
      * Rank 0 empties OUTPUT/checkpoint.new (collective); returns its path,
