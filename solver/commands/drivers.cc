@@ -82,15 +82,6 @@ namespace mgsim
       return vm;
     }
 
-    /** A number as the user typed it (near enough). */
-    std::string
-    number_argument(const double x)
-    {
-      std::ostringstream s;
-      s << x;
-      return s.str();
-    }
-
     CaseArguments
     parse_case_arguments(const std::string              &command,
                          const std::vector<std::string> &args,
@@ -164,7 +155,7 @@ namespace mgsim
                                 const std::string &expected) {
         if (given.count(option) && !(std::isfinite(value) && value > 0))
           throw InputError("mgsim " + command + ": --" + option + " " +
-                           number_argument(value) + ": expected " + expected);
+                           format_number(value) + ": expected " + expected);
       };
       positive("stop-after-minutes",
                a.stop_after_minutes,

@@ -14,7 +14,6 @@
 
 #include <deal.II/base/mpi.h>
 
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <limits>

@@ -231,8 +231,7 @@ namespace mgsim
     }
 
     void
-    check_files(const std::string &directory,
-                const std::string &output_directory,
+    check_files(const std::string &output_directory,
                 const RunState    &state,
                 MPI_Comm           comm)
     {
@@ -240,10 +239,6 @@ namespace mgsim
       if (dealii::Utilities::MPI::this_mpi_process(comm) == 0)
         {
           std::error_code code;
-          for (const char *file : {"mesh", "mesh.info", "mesh_fixed.data"})
-            if (error.empty() && !fs::exists(fs::path(directory) / file, code))
-              error = (fs::path(directory) / file).string() +
-                      ": missing (damaged checkpoint)";
           for (const auto &[file, bytes] : state.recorder.csv_sizes)
             {
               const fs::path path = fs::path(output_directory) / file;

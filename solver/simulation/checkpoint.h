@@ -110,13 +110,12 @@ namespace mgsim
                     const std::vector<std::array<std::string, 3>> &now);
 
     /**
-     * InputError on every rank unless checkpoint @p directory holds its mesh
-     * files and the CSV files in @p output_directory are at least as long as
-     * when @p state was saved (rank 0 looks; collective).
+     * InputError on every rank unless the CSV files in @p output_directory
+     * are at least as long as when @p state was saved (rank 0 looks;
+     * collective). The checkpoint's own files find_latest() has checked.
      */
     void
-    check_files(const std::string &directory,
-                const std::string &output_directory,
+    check_files(const std::string &output_directory,
                 const RunState    &state,
                 MPI_Comm           comm);
   } // namespace checkpoint

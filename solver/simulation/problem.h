@@ -60,7 +60,8 @@ namespace mgsim
 
     /**
      * Instead of setup(): continues the run saved in checkpoint @p directory
-     * (any number of ranks). Throws InputError if it was written for a
+     * (any number of ranks), a complete one as checkpoint::find_latest()
+     * returns it. Throws InputError if it was written for a
      * different case. Returns the state it continues from.
      */
     const RunState &

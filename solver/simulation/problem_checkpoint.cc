@@ -92,7 +92,7 @@ namespace mgsim
     checkpoint::check_same_case(directory,
                                 state.case_values,
                                 checkpoint::case_values(prm));
-    checkpoint::check_files(directory, prm.output.directory, state, comm);
+    checkpoint::check_files(prm.output.directory, state, comm);
     if (state.transports.size() != definitions.size())
       throw InputError(
         directory + ": written for " + std::to_string(state.transports.size()) +

@@ -147,19 +147,12 @@ namespace mgsim
       return overrides;
     }
 
-    /**
-     * @p x to 8 significant digits. A run resolves its outcomes to the
-     * linear solver's tolerance (1e-8 by default) at best; beyond that the
-     * digits depend on the ranks' summation order (1 and 2 ranks differ by
-     * ~1e-12 at tolerance 1e-12). Rounded, the study's files are the same
-     * whatever the ranks per run. (8, not fewer: a mass fraction left
-     * near 1 keeps 5 digits of the fraction lost.)
-     */
+    /** @p x to outcome_digits significant digits. */
     double
     significant_digits(const double x)
     {
       std::ostringstream s;
-      s << std::setprecision(8) << x;
+      s << std::setprecision(outcome_digits) << x;
       return std::stod(s.str());
     }
 

@@ -82,8 +82,7 @@ namespace mgsim
             csv << "," << runs[i].role;
           for (const double v : runs[i].values)
             csv << "," << v;
-          // Outcomes carry 8 significant digits (study.cc).
-          csv << std::setprecision(8);
+          csv << std::setprecision(outcome_digits);
           for (const double v : results.values[i])
             csv << "," << v;
           csv << std::setprecision(17);

@@ -13,10 +13,21 @@
 
 namespace mgsim
 {
+  /**
+   * Significant digits of a study's outcomes. A run resolves them to the
+   * linear solver's tolerance (1e-8 by default) at best; beyond that the
+   * digits depend on the ranks' summation order (1 and 2 ranks differ by
+   * ~1e-12 at tolerance 1e-12). Rounded, the study's files are the same
+   * whatever the ranks per run. (8, not fewer: a mass fraction left near 1
+   * keeps 5 digits of the fraction lost.)
+   */
+  constexpr int outcome_digits = 8;
+
   /** @brief What the runs of a study gave. */
   struct StudyResults
   {
-    /** Per run, per outcome (NaN where a run gave none). */
+    /** Per run, per outcome, to outcome_digits (NaN where a run gave
+     * none). */
     std::vector<std::vector<double>> values;
     /** Per run: "ok", "failed" or "missing" (not run yet). */
     std::vector<std::string> status;
