@@ -17,6 +17,7 @@ packages=(
   xvfb xauth              # offscreen pictures without a display (Debian's VTK needs X)
   paraview                # pvbatch for postprocess/mgsim_paraview.py
   procps                  # pgrep and ps (the study kill test)
+  python3                 # the fuzz test's generator
 )
 
 missing=()

@@ -1,7 +1,12 @@
 // mgsim: Mg2+ and H2 around degrading magnesium implants.
 // This file only dispatches subcommands and turns errors into exit codes:
-// 2 for bad input (one line naming file and key), 1 for internal errors.
+// 2 for bad input (one line naming file and key), 3 for a run whose
+// numerics failed, 74 for output that cannot be written (one line naming
+// the file), 1 for internal errors.
 #include "base/input_error.h"
+#include "base/message_line.h"
+#include "base/output_file.h"
+#include "base/run_failure.h"
 #include "commands/drivers.h"
 
 #include <deal.II/base/mpi.h>
@@ -55,12 +60,31 @@ main(int argc, char **argv)
   catch (const mgsim::InputError &e)
     {
       if (root)
-        std::cerr << "mgsim: error: " << e.what() << std::endl;
+        std::cerr << "mgsim: error: " << mgsim::one_line(e.what()) << std::endl;
       return mgsim::kInputErrorExitCode;
+    }
+  catch (const mgsim::RunFailure &e)
+    {
+      // Raised on every rank together (simulation/problem_guard.cc).
+      if (root)
+        std::cerr << "mgsim: error: " << mgsim::one_line(e.what()) << std::endl;
+      return mgsim::kRunFailureExitCode;
+    }
+  catch (const mgsim::OutputError &e)
+    {
+      // Raised on every rank together (base/output_file.h).
+      if (root)
+        std::cerr << "mgsim: error: " << mgsim::one_line(e.what()) << std::endl;
+      return mgsim::kOutputErrorExitCode;
     }
   catch (const std::exception &e)
     {
-      std::cerr << "mgsim: internal error: " << e.what() << std::endl;
+      // A bug: its text (without deal.II's stack trace) for the report.
+      const std::string what = e.what();
+      std::cerr << "mgsim: internal error: "
+                << mgsim::one_line(what.substr(0, what.find("Stacktrace:")),
+                                   1000)
+                << std::endl;
       return 1;
     }
 }

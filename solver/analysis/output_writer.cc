@@ -1,5 +1,6 @@
 #include "analysis/output_writer.h"
 
+#include "base/output_file.h"
 #include "base/units.h"
 
 #include <deal.II/base/utilities.h>
@@ -41,8 +42,14 @@ namespace mgsim
     , records(std::move(records))
   {
     if (Utilities::MPI::this_mpi_process(comm) == 0)
-      std::filesystem::create_directories(this->directory + "/solution");
-    MPI_Barrier(comm);
+      {
+        std::error_code code;
+        std::filesystem::create_directories(this->directory + "/solution",
+                                            code);
+        if (code)
+          record_output_failure(this->directory + "/solution", code.message());
+      }
+    raise_output_failures(comm);
   }
 
   void
@@ -89,17 +96,39 @@ namespace mgsim
 
     const std::string stem =
       "solution-" + Utilities::int_to_string(records.size(), 5);
-    data_out.write_vtu_in_parallel(directory + "/solution/" + stem + ".vtu",
-                                   comm);
+    const std::string vtu = directory + "/solution/" + stem + ".vtu";
+    // MPI-IO cannot stop cleanly halfway (ranks would wait for one that
+    // failed): the room for the file is checked first, by rank 0 for all.
+    // Bound: 8 vertices of 3 floats, the fields and the connectivity per
+    // cell, uncompressed.
+    const std::uintmax_t bytes =
+      triangulation.n_global_active_cells() *
+      (8 * (3 + fields.size() + cell_fields.size() + 2) * 4 + 8 * 8);
+    if (Utilities::MPI::this_mpi_process(comm) == 0)
+      check_free_space(vtu, bytes);
+    raise_output_failures(comm);
+    try
+      {
+        data_out.write_vtu_in_parallel(vtu, comm);
+      }
+    catch (const ExceptionBase &)
+      {
+        record_output_failure(vtu, "MPI-IO write failed");
+      }
     records.emplace_back(t / units::hour, stem + ".pvtu");
 
-    if (Utilities::MPI::this_mpi_process(comm) == 0)
+    if (Utilities::MPI::this_mpi_process(comm) == 0 && !output_failed())
       {
-        std::ofstream pvtu(directory + "/" + stem + ".pvtu");
+        const std::string pvtu_file = directory + "/" + stem + ".pvtu";
+        std::ofstream     pvtu(pvtu_file);
         data_out.write_pvtu_record(pvtu, {"solution/" + stem + ".vtu"});
-        // The .pvd is rewritten each time: a killed run leaves a valid file.
-        std::ofstream pvd(directory + "/solution.pvd");
-        DataOutBase::write_pvd_record(pvd, records);
+        check_written(pvtu, pvtu_file);
+        // Replaced whole each time: a killed run leaves a valid index.
+        write_file_replacing(directory + "/solution.pvd",
+                             [&](std::ostream &pvd) {
+                               DataOutBase::write_pvd_record(pvd, records);
+                             });
       }
+    raise_output_failures(comm);
   }
 } // namespace mgsim

@@ -50,7 +50,8 @@ namespace mgsim
 
     /**
      * Writes @p fields, @p cell_fields and the cell fields "region id" and
-     * "MPI rank" at time @p t [s].
+     * "MPI rank" at time @p t [s]. Collective; throws OutputError on every
+     * rank if a file cannot be written.
      */
     void
     write(const dealii::DoFHandler<3>        &dof_handler,

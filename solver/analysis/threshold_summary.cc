@@ -1,6 +1,6 @@
 #include "analysis/threshold_summary.h"
 
-#include "base/input_error.h"
+#include "base/output_file.h"
 #include "base/units.h"
 
 #include <nlohmann/json.hpp>
@@ -383,11 +383,7 @@ namespace mgsim
            std::pair<std::string,
                      void (*)(std::ostream &, const ThresholdSummary &)>>{
            {"summary.json", write_json}, {"summary.md", write_markdown}})
-      {
-        std::ofstream out(directory + "/" + file);
-        writer(out, summary);
-        if (!out)
-          throw InputError(directory + "/" + file + ": cannot be written");
-      }
+      write_file_replacing(directory + "/" + file,
+                           [&](std::ostream &out) { writer(out, summary); });
   }
 } // namespace mgsim

@@ -110,7 +110,8 @@ namespace mgsim
   std::vector<std::pair<std::string, double>>
   comparison_figures(const ThresholdSummary &summary);
 
-  /** Writes @p directory/summary.json and summary.md. */
+  /** Writes @p directory/summary.json and summary.md, each whole or not at
+   * all (a failure is recorded: base/output_file.h). */
   void
   write_summary(const std::string &directory, const ThresholdSummary &summary);
 } // namespace mgsim

@@ -1,9 +1,11 @@
 #include "base/csv_file.h"
 
 #include "base/input_error.h"
+#include "base/output_file.h"
 
 #include <deal.II/base/exceptions.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <iomanip>
@@ -20,24 +22,31 @@ namespace mgsim
     , columns(std::move(columns_))
     , active(active)
   {
-    if (!active)
+    if (!active || output_failed())
       return;
     if (resume_at_bytes)
       {
         // Rows written after the checkpoint are written again.
         std::error_code code;
         std::filesystem::resize_file(path, *resume_at_bytes, code);
-        AssertThrow(!code,
-                    dealii::ExcMessage("cannot continue " + path + ": " +
-                                       code.message()));
+        if (code)
+          {
+            record_output_failure(path, code.message());
+            return;
+          }
+        written = *resume_at_bytes;
       }
     out.open(path, resume_at_bytes ? std::ios::app : std::ios::out);
-    AssertThrow(out, dealii::ExcMessage("cannot write " + path));
     if (resume_at_bytes)
-      return;
+      {
+        check_written(out, path);
+        return;
+      }
+    std::ostringstream header;
     for (std::size_t i = 0; i < columns.size(); ++i)
-      out << (i ? "," : "") << columns[i];
-    out << "\n" << std::flush;
+      header << (i ? "," : "") << columns[i];
+    header << "\n";
+    append(header.str());
   }
 
   namespace
@@ -79,17 +88,38 @@ namespace mgsim
     if (!active)
       return;
     // Full precision: runs are compared value by value (1 vs 2 ranks).
-    out << std::setprecision(std::numeric_limits<double>::max_digits10);
+    std::ostringstream row;
+    row << std::setprecision(std::numeric_limits<double>::max_digits10);
     for (std::size_t i = 0; i < values.size(); ++i)
-      out << (i ? "," : "") << values[i];
-    out << "\n" << std::flush;
+      row << (i ? "," : "") << values[i];
+    row << "\n";
+    append(row.str());
+  }
+
+  void
+  CsvWriter::append(const std::string &text)
+  {
+    // After a failure nothing more is written: the file keeps its rows.
+    if (output_failed() || !out.is_open())
+      return;
+    errno = 0;
+    out << text;
+    if (check_written(out, path))
+      {
+        written += text.size();
+        return;
+      }
+    // A row cut by a full disk is taken back: the file holds whole rows
+    // (and stays continuable from a checkpoint).
+    out.close();
+    std::error_code code;
+    std::filesystem::resize_file(path, written, code);
   }
 
   std::uintmax_t
   CsvWriter::size() const
   {
-    // write_row() flushes every row: the file holds all of them.
-    return active ? std::filesystem::file_size(path) : 0;
+    return written;
   }
 
   CsvTable

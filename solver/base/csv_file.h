@@ -1,5 +1,6 @@
 // Per-step statistics written as CSV by rank 0 (units in every column name),
-// flushed after each row so a running or killed job can be inspected.
+// flushed after each row so a running or killed job can be inspected; a
+// failed write is recorded (base/output_file.h) and leaves whole rows.
 #pragma once
 
 #include <fstream>
@@ -54,13 +55,20 @@ namespace mgsim
     void
     write_row(double t);
 
-    /** Bytes written so far, header included (0 on inactive ranks). */
+    /** Bytes of whole rows in the file, header included (0 on inactive
+     * ranks). */
     std::uintmax_t
     size() const;
 
   private:
+    /** Writes @p text (a header or a row) whole, or records a failure and
+     * leaves the file as it was (base/output_file.h). */
+    void
+    append(const std::string &text);
+
     std::string              path;
     std::ofstream            out;
+    std::uintmax_t           written = 0;
     std::vector<std::string> columns;
     std::vector<CsvColumn>   computed;
     bool                     active;

@@ -1,6 +1,7 @@
 #include "commands/alloy_comparison.h"
 
 #include "base/csv_file.h"
+#include "base/output_file.h"
 #include "base/units.h"
 
 #include <algorithm>
@@ -73,7 +74,7 @@ namespace mgsim
                    const std::string               &case_file,
                    const std::vector<AlloyOutcome> &outcomes)
   {
-    std::ofstream csv(directory + "/comparison.csv");
+    std::ostringstream csv;
     csv << "alloy,mg_released_mol,mass_lost_percent,time_50_percent_lost_d,"
            "time_90_percent_lost_d,peak_mg_mM,peak_h2_mM,peak_gas_volume_mm3";
     // The runs share the case, hence the regions and bands.
@@ -100,7 +101,7 @@ namespace mgsim
         csv << "\n";
       }
 
-    std::ofstream md(directory + "/comparison.md");
+    std::ostringstream md;
     md << "# Alloy comparison: " << case_file << "\n\n"
        << "| alloy | Mg released [mol] | mass lost [%] | 50 % lost [d] | "
           "90 % lost [d] | peak Mg2+ [mM] | peak H2 [mM] | peak gas [mm^3] |\n"
@@ -148,5 +149,10 @@ namespace mgsim
          "alloy's run is in its own subdirectory. Mass lost is the metal "
          "gone from the implant cells; times are interpolated between steps "
          "(\"not reached\" if the run ends first).\n";
+    for (const auto &[file, text] :
+         {std::make_pair("comparison.csv", csv.str()),
+          std::make_pair("comparison.md", md.str())})
+      write_file_replacing(directory + "/" + file,
+                           [&](std::ostream &out) { out << text; });
   }
 } // namespace mgsim

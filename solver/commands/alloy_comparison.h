@@ -36,7 +36,8 @@ namespace mgsim
                 const std::string      &stats_csv,
                 const ThresholdSummary &exposure);
 
-  /** Writes comparison.csv and comparison.md into @p directory. */
+  /** Writes comparison.csv and comparison.md into @p directory (a failure
+   * is recorded: base/output_file.h). */
   void
   write_comparison(const std::string               &directory,
                    const std::string               &case_file,

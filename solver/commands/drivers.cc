@@ -1,8 +1,10 @@
 #include "commands/drivers.h"
 
 #include "base/input_error.h"
+#include "base/output_file.h"
 #include "base/units.h"
 #include "commands/alloy_comparison.h"
+#include "commands/output_directory.h"
 #include "commands/rate_calibration.h"
 #include "input/alloy_database.h"
 #include "input/case_parameters.h"
@@ -53,6 +55,8 @@ namespace mgsim
       bool        help = false;
       /** run: continue from the output directory's checkpoint. */
       bool resume = false;
+      /** run, compare, calibrate: replace results in the output directory. */
+      bool overwrite = false;
       /** run: write a checkpoint and stop after this many minutes. */
       double stop_after_minutes = std::numeric_limits<double>::quiet_NaN();
     };
@@ -126,7 +130,11 @@ namespace mgsim
         options.add_options()(
           "output,o",
           po::value<std::string>(&a.output),
-          "output directory (overrides [output] directory)");
+          "output directory (overrides [output] directory)")(
+          "overwrite",
+          po::bool_switch(&a.overwrite),
+          "replace the results already in the output directory (they are "
+          "deleted first)");
       // The case file is positional; kept out of the help text.
       po::options_description all;
       all.add(options).add_options()("case",
@@ -147,6 +155,10 @@ namespace mgsim
                          " CASE.cfg)");
       // Numbers and names given must be usable (their defaults mark "not
       // given" and are never checked).
+      if (a.resume && a.overwrite)
+        throw InputError("mgsim " + command +
+                         ": --resume continues the results in the output "
+                         "directory, --overwrite deletes them: give one");
       if (given.count("output") && trim(a.output).empty())
         throw InputError("mgsim " + command +
                          ": --output '': expected a directory name");
@@ -166,6 +178,14 @@ namespace mgsim
       if (!a.output.empty() && command == "run")
         a.overrides.push_back("output.directory=" + a.output);
       return a;
+    }
+
+    /** What a run of a comparison or calibration does with results
+     * already in its directory. */
+    ExistingResults
+    existing_results(const CaseArguments &a)
+    {
+      return a.overwrite ? ExistingResults::overwrite : ExistingResults::refuse;
     }
 
     void
@@ -289,29 +309,6 @@ namespace mgsim
 
   namespace
   {
-    /** Creates the output directory (rank 0; every rank learns the outcome). */
-    void
-    prepare_output_directory(const CaseParameters &prm, MPI_Comm comm)
-    {
-      std::string error;
-      if (Utilities::MPI::this_mpi_process(comm) == 0)
-        {
-          std::error_code code;
-          std::filesystem::create_directories(prm.output.directory, code);
-          std::ofstream resolved(prm.output.directory + "/case.resolved.cfg");
-          if (code || !resolved)
-            error = prm.case_file + ": [output] directory = '" +
-                    prm.output.directory +
-                    "': cannot create it or write into it" +
-                    (code ? " (" + code.message() + ")" : std::string());
-          write_resolved_case(resolved, prm);
-        }
-      // A failure must stop every rank, not leave the others waiting.
-      error = Utilities::MPI::broadcast(comm, error, 0);
-      if (!error.empty())
-        throw InputError(error);
-    }
-
     /**
      * Runs a set-up problem into its output directory, printing (and
      * logging to log.txt) the setup and the final summary.
@@ -321,12 +318,13 @@ namespace mgsim
       Problem              &problem,
       const CaseParameters &prm,
       MPI_Comm              comm,
+      const ExistingResults existing,
       const std::string    &resumed_from = "",
       const double stop_after = std::numeric_limits<double>::infinity())
     {
-      const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
-      prepare_output_directory(prm, comm);
-      std::ostringstream header;
+      const bool            root = Utilities::MPI::this_mpi_process(comm) == 0;
+      const OutputDirectory output(prm, existing, comm);
+      std::ostringstream    header;
       if (root)
         header << version_text() << " on "
                << Utilities::MPI::n_mpi_processes(comm) << " MPI rank(s)\n"
@@ -336,15 +334,18 @@ namespace mgsim
       header << "output: " << prm.output.directory << "\n";
       if (!resumed_from.empty())
         header << "resumed from " << resumed_from << "\n";
-      std::ofstream log;
+      const std::string log_file = prm.output.directory + "/log.txt";
+      std::ofstream     log;
       if (root)
         {
           // A resumed run adds to the log of the run it continues.
-          log.open(prm.output.directory + "/log.txt",
+          log.open(log_file,
                    resumed_from.empty() ? std::ios::out : std::ios::app);
           std::cout << header.str() << std::flush;
-          log << header.str() << std::flush;
+          log << header.str();
+          check_written(log, log_file);
         }
+      raise_output_failures(comm);
 
       const RunSummary summary = problem.run(std::cout, stop_after);
       if (root && summary.stopped)
@@ -358,6 +359,7 @@ namespace mgsim
                   << " --resume\n";
           std::cout << stopped.str();
           log << stopped.str();
+          check_written(log, log_file);
         }
       else if (root)
         {
@@ -370,7 +372,9 @@ namespace mgsim
                << "\n";
           std::cout << done.str();
           log << done.str();
+          check_written(log, log_file);
         }
+      raise_output_failures(comm);
       return summary;
     }
 
@@ -380,11 +384,15 @@ namespace mgsim
      * its mesh copied from @p mesh (loaded once for all of them).
      */
     ThresholdSummary
-    run_case(const CaseParameters &prm, MPI_Comm comm, MeshTemplate &mesh)
+    run_case(const CaseParameters &prm,
+             MPI_Comm              comm,
+             MeshTemplate         &mesh,
+             const ExistingResults existing)
     {
+      clear_output_failure();
       Problem problem(prm, comm);
       problem.setup(&mesh);
-      run_problem(problem, prm, comm);
+      run_problem(problem, prm, comm, existing);
       return problem.exposure_summary();
     }
   } // namespace
@@ -392,10 +400,12 @@ namespace mgsim
   int
   run_case_in_directory(const CaseParameters &prm,
                         MPI_Comm              comm,
-                        const bool            resume,
+                        const ExistingResults existing,
                         const double          stop_after_seconds,
                         MeshTemplate         *mesh)
   {
+    clear_output_failure();
+    const bool resume = existing == ExistingResults::resume;
     Problem    problem(prm, comm);
     const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
     // Rank 0 looks (the output directory is on a shared file system); a
@@ -429,7 +439,13 @@ namespace mgsim
     else
       {
         const RunState &state = problem.resume(from);
-        if (state.clock.time >= prm.time.end_time * (1 - 1e-12))
+        // At its end, a run is complete once its summary is written (a
+        // full disk may have stopped it in between).
+        const auto written = [&](const char *file) {
+          return std::filesystem::exists(prm.output.directory + "/" + file);
+        };
+        if (state.clock.time >= prm.time.end_time * (1 - 1e-12) &&
+            written("summary.json") && written("summary.md"))
           {
             if (Utilities::MPI::this_mpi_process(comm) == 0)
               std::cout << prm.output.directory
@@ -439,7 +455,7 @@ namespace mgsim
           }
       }
     const RunSummary summary =
-      run_problem(problem, prm, comm, from, stop_after_seconds);
+      run_problem(problem, prm, comm, existing, from, stop_after_seconds);
     // EX_TEMPFAIL: not done yet, run again (with --resume) to continue.
     return summary.stopped ? 75 : 0;
   }
@@ -455,7 +471,9 @@ namespace mgsim
                                 a.stop_after_minutes * 60;
     return run_case_in_directory(read_case(a.case_file, a.overrides),
                                  comm,
-                                 a.resume,
+                                 a.resume    ? ExistingResults::resume :
+                                 a.overwrite ? ExistingResults::overwrite :
+                                               ExistingResults::refuse,
                                  stop_after);
   }
 
@@ -499,14 +517,17 @@ namespace mgsim
         // The mesh is read once; the operators are assembled again (they
         // do not depend on the alloy, but each run stays self-contained and
         // repeatable from its case.resolved.cfg).
-        const ThresholdSummary summary = run_case(*cases[i], comm, mesh);
+        const ThresholdSummary summary =
+          run_case(*cases[i], comm, mesh, existing_results(a));
         if (Utilities::MPI::this_mpi_process(comm) == 0)
           outcomes.push_back(summarize_run(
             alloys[i], cases[i]->output.directory + "/stats.csv", summary));
       }
     if (Utilities::MPI::this_mpi_process(comm) == 0)
+      write_comparison(root_directory, a.case_file, outcomes);
+    raise_output_failures(comm);
+    if (Utilities::MPI::this_mpi_process(comm) == 0)
       {
-        write_comparison(root_directory, a.case_file, outcomes);
         std::ifstream table(root_directory + "/comparison.md");
         std::cout << "\n"
                   << table.rdbuf() << "\nwritten: " << root_directory
@@ -578,7 +599,10 @@ namespace mgsim
       o.push_back("implant.rate_steady_mm_per_y=" + steady);
       o.push_back("output.directory=" + root_directory + "/run_" +
                   std::to_string(++run));
-      return run_case(read_case(a.case_file, o), comm, mesh)
+      return run_case(read_case(a.case_file, o),
+                      comm,
+                      mesh,
+                      existing_results(a))
         .regions[region]
         .mean_mg_end;
     };
@@ -587,7 +611,7 @@ namespace mgsim
 
     if (root)
       {
-        std::ofstream csv(root_directory + "/calibration.csv");
+        std::ostringstream csv;
         csv << "run,scale,rate_initial_mm_per_y,rate_steady_mm_per_y,mean_mM,"
                "mismatch_percent\n"
             << std::setprecision(10);
@@ -617,8 +641,11 @@ namespace mgsim
               << result.runs.size() << " runs; mismatch "
               << 100 * result.mismatch << " %\n"
               << "written: " << root_directory << "/calibration.csv\n";
+        write_file_replacing(root_directory + "/calibration.csv",
+                             [&](std::ostream &out) { out << csv.str(); });
         std::cout << table.str();
       }
+    raise_output_failures(comm);
     return result.converged ? 0 : 1;
   }
 

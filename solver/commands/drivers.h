@@ -2,6 +2,8 @@
 // its name, returns an exit code and throws InputError for bad input.
 #pragma once
 
+#include "commands/output_directory.h"
+
 #include <mpi.h>
 
 #include <string>
@@ -13,16 +15,18 @@ namespace mgsim
   class MeshTemplate;
 
   /**
-   * Runs the case @p prm into its output directory as `mgsim run` does:
-   * with @p resume from the directory's latest checkpoint if there is one,
+   * Runs the case @p prm into its output directory as `mgsim run` does,
+   * doing with results there what @p existing says (for resume: from the
+   * directory's latest checkpoint if there is one),
    * stopping with a checkpoint after @p stop_after_seconds of wall-clock
    * time; the mesh copied from @p mesh if given. Returns the exit code (0
-   * done, 75 stopped before the end).
+   * done, 75 stopped before the end); throws InputError (refused) and
+   * OutputError (a write failed) on every rank.
    */
   int
   run_case_in_directory(const CaseParameters &prm,
                         MPI_Comm              comm,
-                        bool                  resume,
+                        ExistingResults       existing,
                         double                stop_after_seconds,
                         MeshTemplate         *mesh = nullptr);
 

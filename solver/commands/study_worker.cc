@@ -7,6 +7,8 @@
 // geometry equals the previous one's copies its triangulation instead of
 // reading and checking the mesh again.
 #include "base/input_error.h"
+#include "base/output_file.h"
+#include "base/run_failure.h"
 #include "base/text_file.h"
 #include "commands/drivers.h"
 #include "input/case_parameters.h"
@@ -68,7 +70,7 @@ namespace mgsim
         {
           return run_case_in_directory(read_case(case_file, overrides),
                                        comm,
-                                       true,
+                                       ExistingResults::resume,
                                        std::numeric_limits<double>::infinity(),
                                        &mesh);
         }
@@ -77,6 +79,17 @@ namespace mgsim
           // Every rank read the same files and threw the same error.
           std::cerr << "mgsim: error: " << e.what() << std::endl;
           return kInputErrorExitCode;
+        }
+      catch (const RunFailure &e)
+        {
+          std::cerr << "mgsim: error: " << e.what() << std::endl;
+          return kRunFailureExitCode;
+        }
+      catch (const OutputError &e)
+        {
+          // Raised on every rank together; the next run may find room.
+          std::cerr << "mgsim: error: " << e.what() << std::endl;
+          return kOutputErrorExitCode;
         }
       catch (const std::exception &e)
         {

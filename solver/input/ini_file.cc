@@ -1,13 +1,12 @@
 #include "input/ini_file.h"
 
 #include "base/input_error.h"
+#include "base/text_file.h"
 
 #include <boost/program_options.hpp>
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 
 namespace mgsim
@@ -24,6 +23,53 @@ namespace mgsim
       if (dot == std::string::npos)
         return {"", name};
       return {name.substr(0, dot), name.substr(dot + 1)};
+    }
+    /** Edits (insertions, deletions, substitutions) from @p a to @p b. */
+    std::size_t
+    edit_distance(const std::string &a, const std::string &b)
+    {
+      std::vector<std::size_t> row(b.size() + 1);
+      for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+      for (std::size_t i = 1; i <= a.size(); ++i)
+        {
+          std::size_t diagonal = row[0];
+          row[0]               = i;
+          for (std::size_t j = 1; j <= b.size(); ++j)
+            {
+              const std::size_t above = row[j];
+              row[j]                  = std::min({row[j] + 1,
+                                                  row[j - 1] + 1,
+                                                  diagonal + (a[i - 1] != b[j - 1])});
+              diagonal                = above;
+            }
+        }
+      return row[b.size()];
+    }
+
+    /**
+     * What to say about an unknown @p key: the allowed keys if they are
+     * few, else the nearest one (a misspelling), else how many there are.
+     * The message stays one short line.
+     */
+    std::string
+    known_keys_hint(const std::string              &key,
+                    const std::vector<std::string> &allowed)
+    {
+      const std::string all = join(allowed);
+      if (all.size() <= 80)
+        return "allowed: " + all;
+      std::string nearest;
+      std::size_t best = 4; // at most 3 edits: a misspelling
+      for (const auto &candidate : allowed)
+        if (const std::size_t d = edit_distance(key, candidate); d < best)
+          {
+            best    = d;
+            nearest = candidate;
+          }
+      return nearest.empty() ? "not one of the section's " +
+                                 std::to_string(allowed.size()) + " keys" :
+                               "did you mean '" + nearest + "'?";
     }
   } // namespace
 
@@ -54,11 +100,7 @@ namespace mgsim
     IniFile file;
     file.path_ = path;
 
-    if (std::filesystem::is_directory(path))
-      throw InputError(path + ": is a directory, expected a file");
-    std::ifstream in(path);
-    if (!in)
-      throw InputError(path + ": cannot open file");
+    std::istringstream in(read_text_input(path));
 
     // Boost.PO tokenises the file ([section] headers, key = value, # comments);
     // the schema check below replaces its fixed option list, since section
@@ -108,8 +150,8 @@ namespace mgsim
         for (const auto &[key, value] : file.values_[section])
           if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
             throw InputError(value.origin + ": [" + section +
-                             "] unknown key '" + key +
-                             "' (allowed: " + join(allowed) + ")");
+                             "] unknown key '" + key + "' (" +
+                             known_keys_hint(key, allowed) + ")");
       }
     return file;
   }

@@ -1,7 +1,9 @@
 #include "input/mesh_loader.h"
 
 #include "base/input_error.h"
+#include "base/message_line.h"
 #include "base/text_file.h"
+#include "input/ini_file.h"
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/grid/grid_in.h>
@@ -13,11 +15,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iomanip>
 #include <limits>
+#include <map>
 #include <sstream>
 #include <tuple>
 
@@ -148,13 +152,116 @@ namespace mgsim
         }
     }
 
-    /** Reads the $PhysicalNames block of a MSH 2.2 file. */
-    MeshInfo
-    read_physical_names(const std::string &msh_file)
+    /**
+     * Refuses MSH text that is cut or garbled in its structure before
+     * deal.II's reader sees it (given a cut $Nodes block it loops for
+     * ever): every $Section closed by its $EndSection, $Nodes and $Elements
+     * present, and in MSH 2 their counts matching their lines.
+     */
+    void
+    check_msh_structure(const std::string &text,
+                        const std::string &shown,
+                        const bool         version_2)
     {
-      MeshInfo      info;
-      std::ifstream in(msh_file);
-      std::string   line;
+      std::istringstream       in(text);
+      std::string              line, open;
+      std::vector<std::string> block, sections;
+      const auto               counted = [&](const std::string &name) {
+        if (name != "Nodes" && name != "Elements")
+          return;
+        std::size_t declared = 0;
+        char       *end      = nullptr;
+        if (!block.empty())
+          declared = std::strtoul(block.front().c_str(), &end, 10);
+        if (block.empty() || *end != '\0' || declared + 1 != block.size())
+          throw InputError(shown + ": $" + name + " declares " +
+                           (block.empty() ?
+                                            "nothing" :
+                                            "'" + one_line(block.front(), 20) + "'") +
+                           " but holds " + std::to_string(block.size() - 1) +
+                           " lines: the file is cut or garbled");
+      };
+      for (unsigned int number = 1; std::getline(in, line); ++number)
+        {
+          line = trim(line);
+          if (line.empty() || line[0] != '$')
+            {
+              if (open.empty())
+                throw InputError(shown + ": line " + std::to_string(number) +
+                                 " is outside any $Section: the file is cut "
+                                 "or garbled");
+              block.push_back(line);
+              continue;
+            }
+          if (line.rfind("$End", 0) == 0)
+            {
+              if (line.substr(4) != open)
+                throw InputError(shown + ": line " + std::to_string(number) +
+                                 ": '" + one_line(line, 30) + "' closes " +
+                                 (open.empty() ? "nothing" : "$" + open) +
+                                 ": the file is cut or garbled");
+              if (version_2)
+                counted(open);
+              sections.push_back(open);
+              open.clear();
+              continue;
+            }
+          if (!open.empty())
+            throw InputError(shown + ": $" + open + " is not closed before " +
+                             one_line(line, 30) +
+                             ": the file is cut or garbled");
+          open = line.substr(1);
+          block.clear();
+        }
+      if (!open.empty())
+        throw InputError(shown + ": $" + open + " is not closed ($End" + open +
+                         " missing): the file is cut");
+      for (const char *required : {"Nodes", "Elements"})
+        if (std::find(sections.begin(), sections.end(), required) ==
+            sections.end())
+          throw InputError(shown + ": no $" + required +
+                           " section: the file is cut or not a mesh");
+    }
+
+    /**
+     * The text of the gmsh file @p msh_file, checked to be ASCII MSH; errors
+     * name @p shown (the .geo it was meshed from, or the .msh itself).
+     */
+    std::string
+    read_msh_text(const std::string &msh_file, const std::string &shown)
+    {
+      std::string version;
+      {
+        std::ifstream in(msh_file, std::ios::binary);
+        std::string   first, format;
+        std::getline(in, first);
+        std::getline(in, format);
+        if (trim(first) != "$MeshFormat")
+          throw InputError(shown +
+                           ": not a gmsh .msh file (its first line is '" +
+                           one_line(first, 40) + "', not $MeshFormat)");
+        std::istringstream fields(format);
+        int                file_type = -1;
+        fields >> version >> file_type;
+        if (file_type == 1)
+          throw InputError(shown + ": binary MSH; mgsim reads ASCII MSH (gmsh: "
+                                   "Mesh.Binary = 0)");
+        if (file_type != 0)
+          throw InputError(shown + ": malformed $MeshFormat line '" +
+                           one_line(format, 40) + "'");
+      }
+      const std::string text = read_text_input(msh_file);
+      check_msh_structure(text, shown, version.rfind("2.", 0) == 0);
+      return text;
+    }
+
+    /** Reads the $PhysicalNames block of MSH text @p text. */
+    MeshInfo
+    read_physical_names(const std::string &text, const std::string &shown)
+    {
+      MeshInfo           info;
+      std::istringstream in(text);
+      std::string        line;
       while (std::getline(in, line) && line.rfind("$PhysicalNames", 0) != 0)
         ;
       unsigned int n = 0;
@@ -166,8 +273,10 @@ namespace mgsim
           in >> dimension >> tag;
           std::getline(in, name);
           const auto first = name.find('"'), last = name.rfind('"');
-          if (first == std::string::npos || last <= first)
-            throw InputError(msh_file + ": malformed $PhysicalNames entry");
+          if (!in || first == std::string::npos || last <= first)
+            throw InputError(shown + ": malformed $PhysicalNames entry " +
+                             std::to_string(i + 1) + " of " +
+                             std::to_string(n));
           name = name.substr(first + 1, last - first - 1);
           if (dimension == 3)
             info.regions[name] = tag;
@@ -175,6 +284,61 @@ namespace mgsim
             info.boundaries[name] = tag;
         }
       return info;
+    }
+
+    /**
+     * The essential line of a deal.II exception @p what: its "Additional
+     * information", without the stack trace.
+     */
+    std::string
+    essential(const std::string &what)
+    {
+      const auto  from = what.find("Additional information:");
+      std::string text =
+        from == std::string::npos ? what : what.substr(from + 23);
+      return one_line(text.substr(0, text.find("Stacktrace:")), 140);
+    }
+
+    /**
+     * Refuses cells a solver cannot use (not hexahedral, a repeated
+     * vertex, no volume) and named boundary groups without faces (a group
+     * of no area would silently act as no-flux).
+     */
+    void
+    check_cells_and_boundaries(const Triangulation<3> &mesh,
+                               const MeshInfo         &info,
+                               const std::string      &shown)
+    {
+      if (!mesh.all_reference_cells_are_hyper_cube())
+        throw InputError(
+          shown + ": the mesh has non-hexahedral cells; mgsim needs "
+                  "all-hexahedral meshes (gmsh: transfinite + Recombine, or "
+                  "Mesh.SubdivisionAlgorithm = 2)");
+      std::map<types::boundary_id, unsigned int> faces;
+      for (const auto &cell : mesh.active_cell_iterators())
+        {
+          std::vector<unsigned int> vertices;
+          for (const unsigned int v : cell->vertex_indices())
+            vertices.push_back(cell->vertex_index(v));
+          std::sort(vertices.begin(), vertices.end());
+          if (std::adjacent_find(vertices.begin(), vertices.end()) !=
+              vertices.end())
+            throw InputError(shown + ": cell " +
+                             std::to_string(cell->index() + 1) +
+                             " repeats a vertex (a degenerate hexahedron)");
+          if (cell->measure() <= 0)
+            throw InputError(shown + ": cell " +
+                             std::to_string(cell->index() + 1) +
+                             " has no positive volume (inverted or flat)");
+          for (const auto &face : cell->face_iterators())
+            if (face->at_boundary())
+              ++faces[face->boundary_id()];
+        }
+      for (const auto &[name, id] : info.boundaries)
+        if (faces[id] == 0)
+          throw InputError(shown + ": boundary group '" + name +
+                           "' has no faces on the mesh's boundary (zero "
+                           "area)");
     }
 
     /**
@@ -239,41 +403,33 @@ namespace mgsim
           throw InputError(parameters.file + ": meshing failed: " + error);
       }
 
-    MeshInfo info = read_physical_names(msh_file);
-    info.msh_file = msh_file;
+    // Errors name the file the user wrote: the .geo, not its cached mesh.
+    const std::string &shown = parameters.file;
+    const std::string  text  = read_msh_text(msh_file, shown);
+    MeshInfo           info  = read_physical_names(text, shown);
+    info.file                = parameters.file;
+    info.msh_file            = msh_file;
     if (info.regions.empty())
       throw InputError(
-        msh_file + ": no physical volume groups: name the regions in the mesh");
+        shown + ": no physical volume groups: name the regions in the mesh");
 
     // Read into a serial triangulation first: p4est crashes (instead of
-    // throwing) on anything but hexahedra, so check the cell types here.
+    // throwing) on anything but hexahedra, so check the cells here.
     Triangulation<3> serial;
     try
       {
         GridIn<3> grid_in;
         grid_in.attach_triangulation(serial);
-        std::ifstream in(msh_file);
+        std::istringstream in(text);
         grid_in.read_msh(in);
       }
     catch (const std::exception &e)
       {
-        std::string what = e.what();
-        // deal.II's messages span many lines; keep the essential one.
-        const auto pos = what.find("Additional information:");
-        if (pos != std::string::npos)
-          what = what.substr(pos + 23);
-        what.erase(std::remove(what.begin(), what.end(), '\n'), what.end());
-        throw InputError(msh_file + ": cannot read this mesh:" + what);
+        throw InputError(shown +
+                         ": cannot read this mesh: " + essential(e.what()));
       }
-    if (!serial.all_reference_cells_are_hyper_cube())
-      throw InputError(
-        msh_file + ": the mesh has non-hexahedral cells; mgsim needs "
-                   "all-hexahedral meshes (gmsh: transfinite + Recombine, or "
-                   "Mesh.SubdivisionAlgorithm = 2)");
     GridTools::scale(parameters.unit_length, serial);
-    for (const auto &cell : serial.active_cell_iterators())
-      if (cell->measure() <= 0)
-        throw InputError(msh_file + ": a cell has non-positive volume");
+    check_cells_and_boundaries(serial, info, shown);
     check_refined_size(parameters,
                        serial.n_active_cells(),
                        Utilities::MPI::n_mpi_processes(

@@ -17,6 +17,8 @@ namespace mgsim
   /** @brief Names of a mesh's physical groups. */
   struct MeshInfo
   {
+    /** The mesh file the case names (.msh or .geo): what errors name. */
+    std::string file;
     /** The .msh file actually read (the cache file for a .geo). */
     std::string                                       msh_file;
     std::map<std::string, dealii::types::material_id> regions;

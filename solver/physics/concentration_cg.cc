@@ -1,11 +1,14 @@
 #include "physics/concentration_cg.h"
 
+#include "base/test_faults.h"
+
 #include <deal.II/lac/solver_cg.h>
 #include <deal.II/lac/solver_control.h>
 
 #include <petscvec.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace mgsim
 {
@@ -42,11 +45,12 @@ namespace mgsim
     class ConcentrationTest : public SolverControl
     {
     public:
-      ConcentrationTest(const VectorType &inverse_diagonal,
-                        const VectorType &guess,
-                        const double      tolerance,
-                        const double      scale)
-        : SolverControl(1000, 0, false, false)
+      ConcentrationTest(const VectorType  &inverse_diagonal,
+                        const VectorType  &guess,
+                        const double       tolerance,
+                        const double       scale,
+                        const unsigned int max_steps)
+        : SolverControl(max_steps, 0, false, false)
         , inverse_diagonal(inverse_diagonal)
         , guess(guess)
         , tolerance(tolerance)
@@ -73,7 +77,8 @@ namespace mgsim
         last_step_ = step;
         if (residual <= limit)
           return success;
-        if (step >= max_steps())
+        // A NaN or infinite residual never recovers: stop at once.
+        if (step >= max_steps() || !std::isfinite(residual))
           return failure;
         return iterate;
       }
@@ -129,7 +134,10 @@ namespace mgsim
     r.sadd(-1, 1, rhs);
     VectorType increment;
     increment.reinit(rhs); // zero
-    ConcentrationTest test(inverse_diagonal, x, tolerance, scale);
+    // A test's "diverge" fault: a tolerance no solve meets in 10 steps.
+    const bool        fail = test_fault("diverge");
+    ConcentrationTest test(
+      inverse_diagonal, x, fail ? 0.0 : tolerance, scale, fail ? 10 : 1000);
     test.measure(increment, r);
     ConcentrationCG cg(test);
     cg.solve(matrix, increment, r, preconditioner);

@@ -26,8 +26,8 @@ namespace mgsim
   /**
    * Solves @p matrix x = @p rhs from the initial guess in @p x until
    * max_i |r_i / A_ii| <= @p tolerance * max(@p scale, max_i |x_i|).
-   * @p inverse_diagonal holds 1 / A_ii. Throws if 1000 iterations do not
-   * suffice.
+   * @p inverse_diagonal holds 1 / A_ii. Throws SolverControl::NoConvergence
+   * if 1000 iterations do not suffice or the residual is not finite.
    */
   CgResult
   solve_to_concentration(

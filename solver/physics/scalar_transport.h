@@ -62,8 +62,12 @@ namespace mgsim
     /** Moles that left through the outer boundaries. */
     double boundary_outflow = 0;
 
-    /** |content - (released - cleared - boundary)| / released (0 if nothing
-     * released). */
+    /** |content - (released - cleared - boundary)| [mol]: what the
+     * numerics created or lost. */
+    double
+    imbalance() const;
+
+    /** imbalance() / released (0 if nothing released). */
     double
     balance_error() const;
 

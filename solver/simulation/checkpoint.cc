@@ -1,16 +1,20 @@
 #include "simulation/checkpoint.h"
 
 #include "base/input_error.h"
+#include "base/output_file.h"
+#include "base/test_faults.h"
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/utilities.h>
 
+#include <boost/crc.hpp>
 #include <boost/serialization/array.hpp>
 #include <boost/serialization/map.hpp>
 #include <boost/serialization/string.hpp>
 #include <boost/serialization/utility.hpp>
 #include <boost/serialization/vector.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -35,6 +39,18 @@ namespace mgsim
        * while it was written leaves no marker, or files shorter than the
        * marker says (a 0-byte run_state.bin, a cut mesh_fixed.data).
        */
+      /** CRC-32 of @p path's bytes (0 if it cannot be read). */
+      std::uint32_t
+      checksum(const fs::path &path)
+      {
+        std::ifstream      in(path, std::ios::binary);
+        boost::crc_32_type crc;
+        std::vector<char>  block(1 << 20);
+        while (in.read(block.data(), block.size()) || in.gcount() > 0)
+          crc.process_bytes(block.data(), in.gcount());
+        return crc.checksum();
+      }
+
       std::string
       why_incomplete(const fs::path &directory)
       {
@@ -43,9 +59,10 @@ namespace mgsim
           return "no '" + marker_file + "' marker (written last)";
         std::string     name;
         std::uintmax_t  bytes = 0;
+        std::uint32_t   crc   = 0;
         unsigned int    files = 0;
         std::error_code code;
-        while (marker >> name >> bytes)
+        while (marker >> name >> bytes >> std::hex >> crc >> std::dec)
           {
             ++files;
             const auto size = fs::file_size(directory / name, code);
@@ -54,22 +71,23 @@ namespace mgsim
             if (size != bytes)
               return name + " has " + std::to_string(size) + " bytes, not " +
                      std::to_string(bytes);
+            if (checksum(directory / name) != crc)
+              return name + " fails its checksum";
           }
         if (files == 0)
-          return "an empty marker";
+          return "an empty or unreadable marker";
         return "";
       }
 
-      /** Keys that may change between a checkpoint and its resumption. */
-      bool
-      may_change(const std::array<std::string, 3> &value)
-      {
-        const auto &[section, key, v] = value;
-        return section == "checkpoint" ||
-               (section == "time" && key == "end_days") ||
-               (section == "output" && (key == "directory" || key == "vtu"));
-      }
     } // namespace
+
+    bool
+    may_change(const std::string &section, const std::string &key)
+    {
+      return section == "checkpoint" ||
+             (section == "time" && key == "end_days") ||
+             (section == "output" && (key == "directory" || key == "vtu"));
+    }
 
     std::vector<std::array<std::string, 3>>
     case_values(const CaseParameters &parameters)
@@ -118,15 +136,32 @@ namespace mgsim
     }
 
     std::string
-    begin(const std::string &output_directory, MPI_Comm comm)
+    begin(const std::string   &output_directory,
+          const std::uintmax_t bytes,
+          MPI_Comm             comm)
     {
       const fs::path staging = fs::path(output_directory) / "checkpoint.new";
       if (dealii::Utilities::MPI::this_mpi_process(comm) == 0)
         {
-          fs::remove_all(staging);
-          fs::create_directories(staging);
+          std::error_code code;
+          fs::remove_all(staging, code);
+          fs::create_directories(staging, code);
+          if (code)
+            record_output_failure(staging.string(), code.message());
+          // p4est aborts the program on a failed write: the room for the
+          // checkpoint is checked first (twice the previous one's size
+          // while that one is kept, or the estimate).
+          std::uintmax_t previous = 0;
+          for (const auto &entry :
+               fs::directory_iterator(fs::path(output_directory) / "checkpoint",
+                                      code))
+            previous += entry.file_size(code);
+          if (!check_free_space(staging.string(),
+                                std::max(bytes, previous) * 11 / 10 +
+                                  (1 << 20)))
+            fs::remove_all(staging, code);
         }
-      MPI_Barrier(comm);
+      raise_output_failures(comm);
       return staging.string();
     }
 
@@ -134,13 +169,13 @@ namespace mgsim
     write_state(const std::string &directory, const RunState &state)
     {
       const std::vector<char> bytes = dealii::Utilities::pack(state, false);
-      std::ofstream out(fs::path(directory) / state_file, std::ios::binary);
+      const std::string       path  = directory + "/" + state_file;
+      std::ofstream           out(path, std::ios::binary);
       out << magic;
       out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      check_written(out, path);
       out.close();
-      AssertThrow(out,
-                  dealii::ExcMessage("cannot write the checkpoint in " +
-                                     directory));
+      test_kill_point("checkpoint-state", path);
     }
 
     void
@@ -150,29 +185,41 @@ namespace mgsim
       MPI_Barrier(comm);
       if (dealii::Utilities::MPI::this_mpi_process(comm) == 0)
         {
-          const fs::path out(output_directory);
-          const fs::path staging = out / "checkpoint.new";
-          {
-            std::ofstream marker(staging / (marker_file + ".tmp"));
-            for (const auto &entry : fs::directory_iterator(staging))
-              if (entry.is_regular_file() &&
-                  entry.path().filename() != marker_file + ".tmp")
-                marker << entry.path().filename().string() << " "
-                       << entry.file_size() << "\n";
-            marker.close();
-            AssertThrow(marker,
-                        dealii::ExcMessage("cannot write the checkpoint in " +
-                                           staging.string()));
-          }
-          fs::rename(staging / (marker_file + ".tmp"), staging / marker_file);
+          const fs::path  out(output_directory);
+          const fs::path  staging = out / "checkpoint.new";
+          std::error_code code;
+          if (!output_failed())
+            {
+              const fs::path marker_path = staging / (marker_file + ".tmp");
+              std::ofstream  marker(marker_path);
+              for (const auto &entry : fs::directory_iterator(staging, code))
+                if (entry.is_regular_file() &&
+                    entry.path().filename() != marker_path.filename())
+                  marker << entry.path().filename().string() << " "
+                         << entry.file_size() << " " << std::hex
+                         << checksum(entry.path()) << std::dec << "\n";
+              if (check_written(marker, marker_path.string()))
+                fs::rename(marker_path, staging / marker_file, code);
+            }
+          test_kill_point("checkpoint-marker");
           // The two newest are kept; at every moment at least one complete
           // checkpoint exists (find_latest).
-          fs::remove_all(out / "checkpoint.old");
-          if (fs::exists(out / "checkpoint"))
-            fs::rename(out / "checkpoint", out / "checkpoint.old");
-          fs::rename(staging, out / "checkpoint");
+          if (!output_failed() && !code)
+            {
+              fs::remove_all(out / "checkpoint.old", code);
+              if (fs::exists(out / "checkpoint"))
+                fs::rename(out / "checkpoint", out / "checkpoint.old", code);
+              test_kill_point("checkpoint-rename");
+              if (!code)
+                fs::rename(staging, out / "checkpoint", code);
+            }
+          if (code)
+            record_output_failure(staging.string(), code.message());
+          // A checkpoint that could not be written gives its room back.
+          if (output_failed())
+            fs::remove_all(staging, code);
         }
-      MPI_Barrier(comm);
+      raise_output_failures(comm);
     }
 
     RunState
@@ -205,7 +252,7 @@ namespace mgsim
       // In case order: the first difference a user would see in the file.
       std::map<std::pair<std::string, std::string>, std::string> before;
       for (const auto &v : saved)
-        if (!may_change(v))
+        if (!may_change(v[0], v[1]))
           before[{v[0], v[1]}] = v[2];
       const auto refuse = [&](const std::pair<std::string, std::string> &key,
                               const std::string                         &was,
@@ -217,7 +264,7 @@ namespace mgsim
                          "and [checkpoint] may change on --resume)");
       };
       for (const auto &v : now)
-        if (!may_change(v))
+        if (!may_change(v[0], v[1]))
           {
             const auto was = before.find({v[0], v[1]});
             if (was == before.end())

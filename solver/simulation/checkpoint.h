@@ -58,6 +58,13 @@ namespace mgsim
 
   namespace checkpoint
   {
+    /**
+     * True for the keys that may differ between a run and its continuation:
+     * the end time, the output directory and .vtu switch, [checkpoint].
+     */
+    bool
+    may_change(const std::string &section, const std::string &key);
+
     /** The (section, key, value) list of @p parameters' resolved values. */
     std::vector<std::array<std::string, 3>>
     case_values(const CaseParameters &parameters);
@@ -66,7 +73,8 @@ namespace mgsim
      * The newest complete checkpoint directory under @p output_directory
      * (checkpoint.new, checkpoint, checkpoint.old), or "" if there is none.
      * Complete: its `complete` marker, written last, lists every file with
-     * the size it was written with, and each file still has it. What was
+     * the size and CRC-32 it was written with, and each file still has
+     * them. What was
      * passed over, and why, goes to @p skipped ("" if nothing). Throws
      * InputError if checkpoint or checkpoint.old is incomplete (damaged: it
      * got its name only once complete) and no complete one is left.
@@ -76,19 +84,25 @@ namespace mgsim
                 std::string       *skipped = nullptr);
 
     /**
-     * Rank 0 empties OUTPUT/checkpoint.new (collective); returns its path,
-     * where the mesh and then the state are to be written.
+     * Rank 0 empties OUTPUT/checkpoint.new and checks there is room for
+     * about @p bytes (collective: OutputError on every rank if not);
+     * returns its path, where the mesh and then the state are to be
+     * written.
      */
     std::string
-    begin(const std::string &output_directory, MPI_Comm comm);
+    begin(const std::string &output_directory,
+          std::uintmax_t     bytes,
+          MPI_Comm           comm);
 
     /** Writes @p state into @p directory (rank 0 only): the last file. */
     void
     write_state(const std::string &directory, const RunState &state);
 
     /**
-     * Puts the checkpoint written into checkpoint.new in place of the
-     * previous one (collective; rank 0 renames).
+     * Closes the checkpoint written into checkpoint.new with its marker
+     * (each file's size and CRC-32) and puts it in place of the previous
+     * one (collective; rank 0 renames). If a write of it failed, removes it
+     * and throws OutputError on every rank.
      */
     void
     commit(const std::string &output_directory, MPI_Comm comm);

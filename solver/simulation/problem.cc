@@ -3,6 +3,8 @@
 #include "simulation/problem.h"
 
 #include "base/input_error.h"
+#include "base/output_file.h"
+#include "base/test_faults.h"
 #include "physics/nodal_average.h"
 #include "simulation/progress.h"
 
@@ -116,8 +118,7 @@ namespace mgsim
         counts[cell->material_id()] += 1;
     for (const auto &[name, id] : mesh.regions)
       if (Utilities::MPI::sum(counts[id], comm) == 0 && name != degraded_region)
-        throw InputError(mesh.msh_file + ": region '" + name +
-                         "' has no cells");
+        throw InputError(mesh.file + ": region '" + name + "' has no cells");
     if (mesh.regions.count(degraded_region) == 0)
       {
         types::material_id largest = 0;
@@ -328,6 +329,9 @@ namespace mgsim
         recorder->write_statistics(0);
         recorder->write_output(0);
       }
+    raise_output_failures(comm);
+    if (Utilities::MPI::this_mpi_process(comm) == 0)
+      test_kill_point("setup");
   }
 
   const Species &
@@ -344,6 +348,7 @@ namespace mgsim
     figures.stopped  = clock.stop_requested();
     if (!figures.stopped)
       recorder->finish(clock.time(), clock.steps(), figures.cells_opened);
+    raise_output_failures(comm);
     figures.wall_seconds = clock.wall_seconds();
     if (!figures.stopped)
       {
@@ -377,7 +382,7 @@ namespace mgsim
         StepTimes times;
         set_front_rate_factors();
         times.dt = step_length(clock);
-        release_and_transport(clock.time(), times.dt);
+        guarded_step(clock, times.dt, step_start());
         recorder->add_to_histories(clock.time() + times.dt, times.dt);
         clock.advance(times.dt);
         times.step = clock.steps();
@@ -388,6 +393,8 @@ namespace mgsim
             adapt_mesh();
         });
         record_statistics(clock, times, step_timer);
+        if (Utilities::MPI::this_mpi_process(comm) == 0)
+          test_kill_point("step");
         // The step length follows the band species (Mg2+).
         clock.adapt_step(
           band_species().transport().last_step().trend_deviation);
@@ -400,6 +407,8 @@ namespace mgsim
             clock.checkpoint_written();
             ++figures.checkpoints;
           }
+        // A file rank 0 could not write stops every rank here.
+        raise_output_failures(comm);
         progress.update(clock.steps(), clock.time());
         if (clock.stop_requested())
           break;

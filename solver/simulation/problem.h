@@ -229,6 +229,35 @@ namespace mgsim
     void
     save_checkpoint(const Clock &clock) const;
 
+    // --- run guards (problem_guard.cc) ---
+    /** @brief What a step changes before it is checked: enough to undo it
+     * (the metal, the species with their histories, the phases). */
+    struct StepStart
+    {
+      std::vector<std::vector<double>>     cells;
+      std::vector<std::vector<VectorType>> transports;
+      std::vector<TransportScalars>        scalars;
+      std::vector<double>                  released;
+      std::vector<VectorType>              phases;
+      double gas_moles = 0, solid_moles = 0, co2_moles = 0;
+    };
+    /** The state before the next step. */
+    StepStart
+    step_start() const;
+    /**
+     * Releases and transports over [t, t + dt] as release_and_transport()
+     * does, then checks the result: a species or phase not finite, a level
+     * below -[solver] max_undershoot of its species' largest, a balance
+     * error above [solver] max_balance_error, a solve that did not converge.
+     * If one fails, returns to @p start, writes a checkpoint of it and
+     * throws RunFailure (every rank). Collective.
+     */
+    void
+    guarded_step(const Clock &clock, double dt, const StepStart &start);
+    /** What is wrong with the state a step reached ("" if nothing). */
+    std::string
+    check_step() const;
+
     // --- helpers ---
     void
     exchange_materials_with_ghosts();

@@ -8,6 +8,7 @@
 //     histories, the gas, solid Mg(OH)2;
 //  3. the tumour-coverage times at quadrature points.
 #include "base/input_error.h"
+#include "base/test_faults.h"
 #include "simulation/problem.h"
 
 #include <deal.II/distributed/cell_data_transfer.h>
@@ -30,7 +31,16 @@ namespace mgsim
   void
   Problem::save_checkpoint(const Clock &clock) const
   {
-    const std::string directory = checkpoint::begin(prm.output.directory, comm);
+    // Its size: each cell's DoF values of every field, its metal record.
+    const std::size_t n_fields =
+      species_.size() * ScalarTransport::n_checkpoint_vectors +
+      recorder->history_vectors().size() + 2;
+    const std::string directory =
+      checkpoint::begin(prm.output.directory,
+                        triangulation.n_global_active_cells() *
+                          (fe_collection.max_dofs_per_cell() * n_fields + 16) *
+                          sizeof(double),
+                        comm);
 
     CellRecords cells(triangulation.n_active_cells());
     for (const auto &cell : dofs.active_cell_iterators())
@@ -63,6 +73,8 @@ namespace mgsim
 
     recorder->coverage().prepare_for_serialization(triangulation);
     triangulation.save(directory + "/mesh");
+    if (Utilities::MPI::this_mpi_process(comm) == 0)
+      test_kill_point("checkpoint-mesh", directory + "/mesh_fixed.data");
 
     RunState state;
     state.clock             = clock.state();
@@ -104,7 +116,7 @@ namespace mgsim
     if (triangulation.n_global_coarse_cells() != state.coarse_cells)
       throw InputError(directory + ": written for a mesh of " +
                        std::to_string(state.coarse_cells) +
-                       " coarse cells, but " + mesh.msh_file + " has " +
+                       " coarse cells, but " + mesh.file + " has " +
                        std::to_string(triangulation.n_global_coarse_cells()));
     setup_regions();
     triangulation.load(directory + "/mesh");

@@ -64,7 +64,14 @@ namespace mgsim
   void
   ProgressLine::finish()
   {
-    if (active && terminal)
-      out << "\n";
+    if (active && terminal && !finished)
+      out << "\n" << std::flush;
+    finished = true;
+  }
+
+  ProgressLine::~ProgressLine()
+  {
+    // A run stopped by an error: its message starts a line of its own.
+    finish();
   }
 } // namespace mgsim

@@ -13,12 +13,13 @@ namespace mgsim
   {
   public:
     ProgressLine(std::ostream &out, double end_time, bool active);
+    ~ProgressLine();
 
     /** Reports that step @p step ended at time @p t [s]. */
     void
     update(unsigned int step, double t);
 
-    /** Ends the line. */
+    /** Ends the line (once; also when the run ends by an exception). */
     void
     finish();
 
@@ -28,6 +29,7 @@ namespace mgsim
     bool          active;
     bool          terminal;
     int           last_decile = -1;
+    bool          finished    = false;
     dealii::Timer timer;
   };
 } // namespace mgsim

@@ -61,7 +61,8 @@ main(int argc, char **argv)
                                               "--set",
                                               "output.vtu=false",
                                               "--set",
-                                              "time.step_hours=1"};
+                                              "time.step_hours=1",
+                                              "--overwrite"};
 
   // 1/13 of muscle's accessible volume lifts pure Mg above 20 mM.
   std::vector<std::string> args = {case_file,

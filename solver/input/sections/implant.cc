@@ -108,14 +108,21 @@ namespace mgsim
           "0 (uniform corrosion) or a Weibull shape >= 0.1";
         if (implant.given("pitting_weibull_shape"))
           implant.fail("pitting_weibull_shape", expected);
-        throw InputError(case_file + ": [implant] alloy '" + name +
-                         "': its pitting_weibull_shape " +
-                         std::to_string(shape) +
-                         " in the alloy database: expected " + expected);
+        // The database's value: the database is at fault.
+        throw InputError(alloys.path() + ": [" + name +
+                         "] pitting_weibull_shape = " + format_number(shape) +
+                         ": expected " + expected);
       }
     if (i.alloy.rate_initial_mm_per_y == 0 && i.alloy.rate_steady_mm_per_y == 0)
-      implant.fail("rate_steady_mm_per_y",
-                   "a positive corrosion rate (CR_0 and CR_ss are both zero)");
+      {
+        const std::string expected =
+          "a positive corrosion rate (CR_0 and CR_ss are both zero)";
+        if (implant.given("rate_steady_mm_per_y") ||
+            implant.given("rate_initial_mm_per_y"))
+          implant.fail("rate_steady_mm_per_y", expected);
+        throw InputError(alloys.path() + ": [" + name +
+                         "] rate_steady_mm_per_y: expected " + expected);
+      }
     return i;
   }
 } // namespace mgsim

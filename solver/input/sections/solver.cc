@@ -30,7 +30,28 @@ namespace mgsim
        0,
        1,
        {},
-       "0.7"}};
+       "0.7"},
+      {"max_balance_error",
+       "-",
+       "a run stops (exit code 3) when a species' mass-balance error, "
+       "relative to the largest of its moles released, cleared, through "
+       "boundaries and at background, exceeds this (the shipped cases keep "
+       "it below 1e-9)",
+       "a relative error in (0, 1]",
+       1e-300,
+       1,
+       {},
+       "1e-6"},
+      {"max_undershoot",
+       "-",
+       "a run stops (exit code 3) when a level falls below minus this "
+       "fraction of the species' largest level (Galerkin undershoot at "
+       "sharp fronts is at most 4.2 % on the shipped cases)",
+       "a fraction in (0, 1e3]",
+       1e-300,
+       1e3,
+       {},
+       "0.25"}};
     return specs;
   }
 
@@ -41,6 +62,8 @@ namespace mgsim
     s.fe_degree            = solver.integer("fe_degree");
     s.linear_tolerance     = solver.number("linear_tolerance");
     s.amg_strong_threshold = solver.number("amg_strong_threshold");
+    s.max_balance_error    = solver.number("max_balance_error");
+    s.max_undershoot       = solver.number("max_undershoot");
     return s;
   }
 } // namespace mgsim
