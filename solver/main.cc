@@ -1,12 +1,8 @@
 // mgsim: Mg2+ and H2 around degrading magnesium implants.
-// This file only dispatches subcommands and turns errors into exit codes:
-// 2 for bad input (one line naming file and key), 3 for a run whose
-// numerics failed, 74 for output that cannot be written (one line naming
-// the file), 1 for internal errors.
+// This file only dispatches subcommands and turns errors into exit codes
+// (report_error: 2 bad input, 3 a run whose numerics failed, 74 output that
+// cannot be written, 1 internal errors).
 #include "base/input_error.h"
-#include "base/message_line.h"
-#include "base/output_file.h"
-#include "base/run_failure.h"
 #include "commands/drivers.h"
 
 #include <deal.II/base/mpi.h>
@@ -57,34 +53,8 @@ main(int argc, char **argv)
           "' (expected run, check, compare, calibrate, study, alloys, tissues, media; see mgsim --help)");
       return it->second(std::vector<std::string>(argv + 2, argv + argc), comm);
     }
-  catch (const mgsim::InputError &e)
-    {
-      if (root)
-        std::cerr << "mgsim: error: " << mgsim::one_line(e.what()) << std::endl;
-      return mgsim::kInputErrorExitCode;
-    }
-  catch (const mgsim::RunFailure &e)
-    {
-      // Raised on every rank together (simulation/problem_guard.cc).
-      if (root)
-        std::cerr << "mgsim: error: " << mgsim::one_line(e.what()) << std::endl;
-      return mgsim::kRunFailureExitCode;
-    }
-  catch (const mgsim::OutputError &e)
-    {
-      // Raised on every rank together (base/output_file.h).
-      if (root)
-        std::cerr << "mgsim: error: " << mgsim::one_line(e.what()) << std::endl;
-      return mgsim::kOutputErrorExitCode;
-    }
   catch (const std::exception &e)
     {
-      // A bug: its text (without deal.II's stack trace) for the report.
-      const std::string what = e.what();
-      std::cerr << "mgsim: internal error: "
-                << mgsim::one_line(what.substr(0, what.find("Stacktrace:")),
-                                   1000)
-                << std::endl;
-      return 1;
+      return mgsim::report_error(e, root);
     }
 }

@@ -2,6 +2,8 @@
 
 #include "base/test_faults.h"
 
+#include <deal.II/base/mpi.h>
+
 #include <sys/statvfs.h>
 
 #include <cerrno>
@@ -9,7 +11,6 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <vector>
 
 namespace mgsim
 {
@@ -29,6 +30,22 @@ namespace mgsim
       "No space left on device, injected by MGSIM_TEST_FAIL_WRITE";
 
     /**
+     * Bytes free to users on the file system where @p path (a file or a
+     * directory) is or is to be written; none if that cannot be told.
+     */
+    std::optional<std::uintmax_t>
+    free_bytes(const std::string &path)
+    {
+      std::error_code code;
+      const fs::path  on =
+        fs::exists(path, code) ? fs::path(path) : fs::path(path).parent_path();
+      struct statvfs stats;
+      if (statvfs(on.empty() ? "." : on.c_str(), &stats) != 0)
+        return std::nullopt;
+      return std::uintmax_t(stats.f_bavail) * std::uintmax_t(stats.f_frsize);
+    }
+
+    /**
      * Why writing @p path failed, when the stream only says that it did:
      * what is in the way, else the system's last error.
      */
@@ -38,10 +55,7 @@ namespace mgsim
       std::error_code code;
       if (fs::is_directory(path, code))
         return "it is a directory";
-      struct statvfs stats;
-      const fs::path parent = fs::path(path).parent_path();
-      if (statvfs(parent.empty() ? "." : parent.c_str(), &stats) == 0 &&
-          stats.f_bavail == 0)
+      if (free_bytes(path) == std::uintmax_t(0))
         return std::strerror(ENOSPC);
       return error ? std::strerror(error) : "write failed";
     }
@@ -78,12 +92,8 @@ namespace mgsim
     if (first == ranks)
       return;
     // The failing rank's message, on every rank.
-    int length = failure().size();
-    MPI_Bcast(&length, 1, MPI_INT, first, comm);
-    std::vector<char> text(failure().begin(), failure().end());
-    text.resize(length);
-    MPI_Bcast(text.data(), length, MPI_CHAR, first, comm);
-    throw OutputError(std::string(text.begin(), text.end()));
+    throw OutputError(
+      dealii::Utilities::MPI::broadcast(comm, failure(), first));
   }
 
   bool
@@ -140,20 +150,13 @@ namespace mgsim
         record_output_failure(path, injected_reason);
         return false;
       }
-    // The file system the file or directory is (to be) written on.
-    std::error_code code;
-    const fs::path  on =
-      fs::exists(path, code) ? fs::path(path) : fs::path(path).parent_path();
-    struct statvfs stats;
-    if (statvfs(on.empty() ? "." : on.c_str(), &stats) != 0)
-      return true; // the write itself will say what is wrong
-    const std::uintmax_t free =
-      std::uintmax_t(stats.f_bavail) * std::uintmax_t(stats.f_frsize);
-    if (free >= bytes)
+    const std::optional<std::uintmax_t> free = free_bytes(path);
+    // Unknown: the write itself will say what is wrong.
+    if (!free || *free >= bytes)
       return true;
     record_output_failure(path,
                           "needs about " + std::to_string(bytes / 1000 + 1) +
-                            " kB, " + std::to_string(free / 1000) +
+                            " kB, " + std::to_string(*free / 1000) +
                             " kB free on its file system");
     return false;
   }

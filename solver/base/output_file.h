@@ -45,7 +45,8 @@ namespace mgsim
   bool
   output_failed();
 
-  /** Forgets a recorded failure (a study worker's next run). */
+  /** Forgets a recorded failure (a run's writes begin: a study worker's
+   * next run). */
   void
   clear_output_failure();
 

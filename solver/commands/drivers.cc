@@ -1,7 +1,9 @@
 #include "commands/drivers.h"
 
 #include "base/input_error.h"
+#include "base/message_line.h"
 #include "base/output_file.h"
+#include "base/run_failure.h"
 #include "base/units.h"
 #include "commands/alloy_comparison.h"
 #include "commands/output_directory.h"
@@ -180,12 +182,13 @@ namespace mgsim
       return a;
     }
 
-    /** What a run of a comparison or calibration does with results
-     * already in its directory. */
+    /** What a run does with results already in its directory. */
     ExistingResults
     existing_results(const CaseArguments &a)
     {
-      return a.overwrite ? ExistingResults::overwrite : ExistingResults::refuse;
+      return a.resume    ? ExistingResults::resume :
+             a.overwrite ? ExistingResults::overwrite :
+                           ExistingResults::refuse;
     }
 
     void
@@ -272,6 +275,27 @@ namespace mgsim
            "  tissues           list the tissue database with sources\n"
            "  media             list the media database (buffers) with sources\n\n"
            "mgsim COMMAND --help shows a command's options; mgsim --version the version.\n";
+  }
+
+  int
+  report_error(const std::exception &e, const bool root)
+  {
+    const int code =
+      dynamic_cast<const InputError *>(&e)  ? kInputErrorExitCode :
+      dynamic_cast<const RunFailure *>(&e)  ? kRunFailureExitCode :
+      dynamic_cast<const OutputError *>(&e) ? kOutputErrorExitCode :
+                                              1;
+    if (code != 1)
+      {
+        if (root)
+          std::cerr << "mgsim: error: " << one_line(e.what()) << std::endl;
+        return code;
+      }
+    const std::string what = e.what();
+    std::cerr << "mgsim: internal error: "
+              << one_line(what.substr(0, what.find("Stacktrace:")), 1000)
+              << std::endl;
+    return code;
   }
 
   std::string
@@ -389,7 +413,6 @@ namespace mgsim
              MeshTemplate         &mesh,
              const ExistingResults existing)
     {
-      clear_output_failure();
       Problem problem(prm, comm);
       problem.setup(&mesh);
       run_problem(problem, prm, comm, existing);
@@ -404,7 +427,6 @@ namespace mgsim
                         const double          stop_after_seconds,
                         MeshTemplate         *mesh)
   {
-    clear_output_failure();
     const bool resume = existing == ExistingResults::resume;
     Problem    problem(prm, comm);
     const bool root = Utilities::MPI::this_mpi_process(comm) == 0;
@@ -471,9 +493,7 @@ namespace mgsim
                                 a.stop_after_minutes * 60;
     return run_case_in_directory(read_case(a.case_file, a.overrides),
                                  comm,
-                                 a.resume    ? ExistingResults::resume :
-                                 a.overwrite ? ExistingResults::overwrite :
-                                               ExistingResults::refuse,
+                                 existing_results(a),
                                  stop_after);
   }
 

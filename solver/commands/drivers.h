@@ -6,6 +6,7 @@
 
 #include <mpi.h>
 
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,16 @@ namespace mgsim
   /** `mgsim media [--database FILE]` */
   int
   media_command(const std::vector<std::string> &args, MPI_Comm comm);
+
+  /**
+   * Prints the one-line message of @p e, which ended a command, to standard
+   * error and returns mgsim's exit code for it: 2 bad input, 3 a run's
+   * numerics failed, 74 output that could not be written (each raised on
+   * every rank together: only @p root prints), 1 anything else (a bug:
+   * every rank that has it prints it, without deal.II's stack trace).
+   */
+  int
+  report_error(const std::exception &e, bool root);
 
   /** Top-level usage text. */
   std::string

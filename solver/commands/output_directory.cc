@@ -183,6 +183,9 @@ namespace mgsim
                                    const ExistingResults existing,
                                    MPI_Comm              comm)
   {
+    // A run's writes start here: a failure of an earlier run in this
+    // process (a study worker's) is no longer this one's.
+    clear_output_failure();
     std::string error;
     if (dealii::Utilities::MPI::this_mpi_process(comm) == 0)
       try

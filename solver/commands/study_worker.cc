@@ -7,8 +7,6 @@
 // geometry equals the previous one's copies its triangulation instead of
 // reading and checking the mesh again.
 #include "base/input_error.h"
-#include "base/output_file.h"
-#include "base/run_failure.h"
 #include "base/text_file.h"
 #include "commands/drivers.h"
 #include "input/case_parameters.h"
@@ -74,26 +72,15 @@ namespace mgsim
                                        std::numeric_limits<double>::infinity(),
                                        &mesh);
         }
-      catch (const InputError &e)
-        {
-          // Every rank read the same files and threw the same error.
-          std::cerr << "mgsim: error: " << e.what() << std::endl;
-          return kInputErrorExitCode;
-        }
-      catch (const RunFailure &e)
-        {
-          std::cerr << "mgsim: error: " << e.what() << std::endl;
-          return kRunFailureExitCode;
-        }
-      catch (const OutputError &e)
-        {
-          // Raised on every rank together; the next run may find room.
-          std::cerr << "mgsim: error: " << e.what() << std::endl;
-          return kOutputErrorExitCode;
-        }
       catch (const std::exception &e)
         {
-          std::cerr << "mgsim: internal error: " << e.what() << std::endl;
+          // Bad input, failed numerics and failed writes are raised on
+          // every rank together: the worker goes on with its next run.
+          const int code =
+            report_error(e,
+                         dealii::Utilities::MPI::this_mpi_process(comm) == 0);
+          if (code != 1)
+            return code;
           // One rank may have thrown while the others wait in a collective
           // call: only a single rank can go on safely. On several, the
           // worker ends (the pool starts another for the remaining runs).

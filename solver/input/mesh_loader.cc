@@ -163,23 +163,25 @@ namespace mgsim
                         const std::string &shown,
                         const bool         version_2)
     {
-      std::istringstream       in(text);
-      std::string              line, open;
-      std::vector<std::string> block, sections;
+      std::istringstream in(text);
+      // The open section, its first line and how many lines it holds (a
+      // mesh's blocks run to millions of lines: they are counted, not kept).
+      std::string              line, open, first;
+      std::size_t              lines = 0;
+      std::vector<std::string> sections;
       const auto               counted = [&](const std::string &name) {
         if (name != "Nodes" && name != "Elements")
           return;
         std::size_t declared = 0;
         char       *end      = nullptr;
-        if (!block.empty())
-          declared = std::strtoul(block.front().c_str(), &end, 10);
-        if (block.empty() || *end != '\0' || declared + 1 != block.size())
-          throw InputError(shown + ": $" + name + " declares " +
-                           (block.empty() ?
-                                            "nothing" :
-                                            "'" + one_line(block.front(), 20) + "'") +
-                           " but holds " + std::to_string(block.size() - 1) +
-                           " lines: the file is cut or garbled");
+        if (lines > 0)
+          declared = std::strtoul(first.c_str(), &end, 10);
+        if (lines == 0 || *end != '\0' || declared + 1 != lines)
+          throw InputError(
+            shown + ": $" + name + " declares " +
+            (lines == 0 ? "nothing" : "'" + one_line(first, 20) + "'") +
+            " but holds " + std::to_string(lines > 0 ? lines - 1 : 0) +
+            " lines: the file is cut or garbled");
       };
       for (unsigned int number = 1; std::getline(in, line); ++number)
         {
@@ -190,7 +192,8 @@ namespace mgsim
                 throw InputError(shown + ": line " + std::to_string(number) +
                                  " is outside any $Section: the file is cut "
                                  "or garbled");
-              block.push_back(line);
+              if (lines++ == 0)
+                first = line;
               continue;
             }
           if (line.rfind("$End", 0) == 0)
@@ -210,8 +213,8 @@ namespace mgsim
             throw InputError(shown + ": $" + open + " is not closed before " +
                              one_line(line, 30) +
                              ": the file is cut or garbled");
-          open = line.substr(1);
-          block.clear();
+          open  = line.substr(1);
+          lines = 0;
         }
       if (!open.empty())
         throw InputError(shown + ": $" + open + " is not closed ($End" + open +

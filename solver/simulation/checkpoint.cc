@@ -31,15 +31,11 @@ namespace mgsim
       const std::string magic      = "mgsim checkpoint 4\n";
       const std::string state_file = "run_state.bin";
 
-      /** Written last, after every rank's files: "NAME SIZE" per file. */
+      /** Written last, after every rank's files: "NAME SIZE CRC32" per
+       * file. */
       const std::string marker_file = "complete";
 
-      /**
-       * Why @p directory is no complete checkpoint ("" if it is one): a kill
-       * while it was written leaves no marker, or files shorter than the
-       * marker says (a 0-byte run_state.bin, a cut mesh_fixed.data).
-       */
-      /** CRC-32 of @p path's bytes (0 if it cannot be read). */
+      /** CRC-32 of @p path's bytes (that of no bytes if it cannot be read). */
       std::uint32_t
       checksum(const fs::path &path)
       {
@@ -51,6 +47,12 @@ namespace mgsim
         return crc.checksum();
       }
 
+      /**
+       * Why @p directory is no complete checkpoint ("" if it is one): a kill
+       * while it was written leaves no marker, or files other than the
+       * marker says (a 0-byte run_state.bin, a cut mesh_fixed.data, a
+       * corrupted block).
+       */
       std::string
       why_incomplete(const fs::path &directory)
       {
@@ -149,8 +151,8 @@ namespace mgsim
           if (code)
             record_output_failure(staging.string(), code.message());
           // p4est aborts the program on a failed write: the room for the
-          // checkpoint is checked first (twice the previous one's size
-          // while that one is kept, or the estimate).
+          // checkpoint is checked first (the larger of the previous one's
+          // size and the estimate, plus 10 % and 1 MB).
           std::uintmax_t previous = 0;
           for (const auto &entry :
                fs::directory_iterator(fs::path(output_directory) / "checkpoint",

@@ -142,51 +142,51 @@ def case_text():
     return name, CASES[name]
 
 
-def m_delete_key():
+def key_line_mutation(what, edit, expectation):
+    """One key line of a shipped case changed by edit(lines, index, key)."""
     name, text = case_text()
     i, section, key, _ = rng.choice(key_lines(text))
     lines = text.split("\n")
-    del lines[i]
-    return ("%s: [%s] %s deleted" % (name, section, key),
-            {"case.cfg": "\n".join(lines).encode()}, ["check", "CASE"], "either")
+    edit(lines, i, key)
+    return ("%s: [%s] %s %s" % (name, section, key, what),
+            {"case.cfg": "\n".join(lines).encode()}, ["check", "CASE"], expectation)
+
+
+def m_delete_key():
+    return key_line_mutation("deleted", lambda lines, i, key: lines.pop(i), "either")
 
 
 def m_duplicate_key():
-    name, text = case_text()
-    i, section, key, _ = rng.choice(key_lines(text))
-    lines = text.split("\n")
-    lines.insert(i + 1, lines[i])
-    return ("%s: [%s] %s twice" % (name, section, key),
-            {"case.cfg": "\n".join(lines).encode()}, ["check", "CASE"], "refuse")
+    return key_line_mutation("twice", lambda lines, i, key: lines.insert(i + 1, lines[i]),
+                             "refuse")
 
 
 def m_misspell_key():
+    def misspell(lines, i, key):
+        lines[i] = lines[i].replace(key, key + rng.choice(["s", "_x", "e"]), 1)
+    return key_line_mutation("misspelled", misspell, "refuse")
+
+
+def numeric_value_mutation(values, expectation):
+    """A numeric key of a shipped case set to one of @p values;
+    expectation(value) says whether it must be refused."""
     name, text = case_text()
-    i, section, key, _ = rng.choice(key_lines(text))
-    lines = text.split("\n")
-    lines[i] = lines[i].replace(key, key + rng.choice(["s", "_x", "e"]), 1)
-    return ("%s: [%s] %s misspelled" % (name, section, key),
-            {"case.cfg": "\n".join(lines).encode()}, ["check", "CASE"], "refuse")
+    numeric = [k for k in key_lines(text) if is_number(k[3])]
+    i, section, key, _ = rng.choice(numeric)
+    value = rng.choice(values)
+    return ("%s: [%s] %s = %s" % (name, section, key, value),
+            {"case.cfg": set_key(text, section, key, value).encode()},
+            ["check", "CASE"], expectation(value))
 
 
 def m_wrong_type():
-    name, text = case_text()
-    numeric = [k for k in key_lines(text) if is_number(k[3])]
-    i, section, key, _ = rng.choice(numeric)
-    value = rng.choice(["abc", "1,5", "true", "1 2", "'3'"])
-    return ("%s: [%s] %s = %s" % (name, section, key, value),
-            {"case.cfg": set_key(text, section, key, value).encode()},
-            ["check", "CASE"], "refuse")
+    return numeric_value_mutation(["abc", "1,5", "true", "1 2", "'3'"],
+                                  lambda value: "refuse")
 
 
 def m_numeric_extreme():
-    name, text = case_text()
-    numeric = [k for k in key_lines(text) if is_number(k[3])]
-    i, section, key, _ = rng.choice(numeric)
-    value = rng.choice(NUMERIC_EXTREMES)
-    return ("%s: [%s] %s = %s" % (name, section, key, value),
-            {"case.cfg": set_key(text, section, key, value).encode()},
-            ["check", "CASE"], "refuse" if value in NEVER_VALID else "either")
+    return numeric_value_mutation(
+        NUMERIC_EXTREMES, lambda value: "refuse" if value in NEVER_VALID else "either")
 
 
 def m_numeric_run():
