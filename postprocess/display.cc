@@ -2,6 +2,7 @@
 
 #include "base/input_error.h"
 
+#include <sys/wait.h>
 #include <unistd.h>
 #include <vtkPNGWriter.h>
 #include <vtkSmartPointer.h>
@@ -9,6 +10,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -34,12 +36,38 @@ namespace mgsim_post
     for (int i = 1; i < argc; ++i)
       command.push_back(argv[i]);
     command.push_back(nullptr);
-    execvp("xvfb-run", command.data());
-    // Only reached if xvfb-run could not be started.
-    throw mgsim::InputError(
-      "no X display for the pictures and xvfb-run is not "
-      "installed (apt-get install xvfb xauth, or run ./setup.sh); or use "
-      "--no-pictures");
+    // Under load the virtual X server may refuse the first connection (VTK
+    // then aborts: "bad X server connection"), and xvfb-run may return its
+    // own clean-up error 5 instead of the child's status. mgsim-post's own
+    // errors are 1 and 2: anything else is an X failure and is tried again.
+    int status = 0;
+    for (unsigned int attempt = 1; attempt <= 3; ++attempt)
+      {
+        const pid_t child = fork();
+        if (child == 0)
+          {
+            execvp("xvfb-run", command.data());
+            _exit(127);
+          }
+        if (child < 0 || waitpid(child, &status, 0) != child)
+          break;
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+          // Only reached if xvfb-run could not be started.
+          throw mgsim::InputError(
+            "no X display for the pictures and xvfb-run is not "
+            "installed (apt-get install xvfb xauth, or run ./setup.sh); or "
+            "use --no-pictures");
+        const bool x_failure =
+          WIFSIGNALED(status) ||
+          (WIFEXITED(status) &&
+           (WEXITSTATUS(status) >= 128 || WEXITSTATUS(status) == 5));
+        if (!x_failure)
+          break;
+        std::cerr << "mgsim-post: no X server connection (attempt " << attempt
+                  << " of 3)" << std::endl;
+        sleep(1);
+      }
+    std::exit(WIFEXITED(status) ? WEXITSTATUS(status) : 1);
   }
 
   void

@@ -1,4 +1,4 @@
-// VTK on Debian renders through X only (../shared/PLATFORM.md): without a
+// VTK on Debian renders through X only (no EGL or OSMesa build): without a
 // display an offscreen window fails. mgsim-post then re-runs itself under
 // `xvfb-run -a` (Debian packages xvfb, xauth) so pictures work on clusters
 // and in CI without any setup by the user.
@@ -11,8 +11,9 @@
 namespace mgsim_post
 {
   /**
-   * Returns if a display is available. Otherwise re-executes the program
-   * under xvfb-run (does not return), or throws mgsim::InputError saying
+   * Returns if a display is available. Otherwise runs the program again
+   * under xvfb-run (up to three times if the X server fails) and exits with
+   * its status (does not return), or throws mgsim::InputError saying
    * how to get pictures if xvfb-run is missing or failed.
    */
   void

@@ -79,7 +79,8 @@ namespace mgsim
           gmsh::open(parameters.file);
           gmsh::model::mesh::generate(3);
           // MSH 2.2 read through a stream is the path on which deal.II 9.4
-          // keeps boundary ids (PLATFORM.md).
+          // keeps boundary ids (its file-name reader, through the gmsh API,
+          // gave every boundary face id 0).
           gmsh::option::setNumber("Mesh.MshFileVersion", 2.2);
           std::vector<std::size_t> tags;
           std::vector<double>      coordinates, parametric;

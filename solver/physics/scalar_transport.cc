@@ -253,8 +253,8 @@ namespace mgsim
     active = tissue_indicator();
     make_constraints();
 
-    // The pattern keeps constrained DoFs: cells that open later add their
-    // terms without a new pattern, see PLATFORM.md.
+    // The pattern keeps constrained DoFs (keep_constrained_dofs = true):
+    // cells that open later add their terms without a new pattern.
     DynamicSparsityPattern dsp(relevant_dofs);
     DoFTools::make_sparsity_pattern(dof_handler, dsp, constraints, true);
     SparsityTools::distribute_sparsity_pattern(dsp,

@@ -1,5 +1,5 @@
 // The shipped wire mesh loads with the expected physical groups and ids
-// (PLATFORM.md: boundary ids are easy to lose on the way from gmsh), every
+// (boundary ids are easy to lose on the way from gmsh to deal.II), every
 // boundary face tagged, every cell of positive volume, and region volumes and
 // boundary area close to the geometry (wire 0.5 mm x 5 mm in a 10 mm x 11 mm
 // tissue cylinder). On the coarse mesh the circles are 24-gons (area ratio
