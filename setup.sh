@@ -2,8 +2,17 @@
 # Installs what mgsim needs from Debian packages (only what is missing),
 # configures a Release build in build/ and builds it. Safe to run again: on a
 # ready machine it finishes in seconds.
+#   ./setup.sh           what building and running mgsim needs
+#   ./setup.sh --tests   also what the tests need (chromium: the reports are
+#                        checked in a headless browser)
 set -euo pipefail
 cd "$(dirname "$0")"
+for_tests=false
+case "${1:-}" in
+  --tests) for_tests=true ;;
+  "") ;;
+  *) echo "setup.sh: unknown option '$1' (expected --tests or nothing)" >&2; exit 2 ;;
+esac
 
 packages=(
   gcc g++ cmake make
@@ -11,6 +20,7 @@ packages=(
   petsc-dev
   libboost-program-options-dev
   nlohmann-json3-dev      # summary.json (written and read back)
+  libkainjow-mustache-dev # the report's HTML template (mgsim report)
   gmsh libgmsh-dev        # meshing of .geo files through the gmsh API
   libvtk9-dev             # postprocess/ tools
   openmpi-bin             # mpirun
@@ -19,6 +29,9 @@ packages=(
   procps                  # pgrep and ps (the study kill test)
   python3                 # the fuzz test's generator
 )
+if $for_tests; then
+  packages+=(chromium fonts-dejavu-core)  # the report tests open each report in it (headless)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

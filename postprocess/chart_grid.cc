@@ -5,6 +5,7 @@
 #include <vtkChartMatrix.h>
 #include <vtkContextScene.h>
 #include <vtkContextView.h>
+#include <vtkPen.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
@@ -12,6 +13,28 @@
 
 namespace mgsim_post
 {
+  void
+  style_line(vtkPlot *plot, const unsigned int k)
+  {
+    // Okabe & Ito (2008), without yellow (too light on white).
+    static const unsigned char colours[][3] = {{0, 114, 178},
+                                               {213, 94, 0},
+                                               {0, 158, 115},
+                                               {204, 121, 167},
+                                               {86, 180, 233},
+                                               {230, 159, 0},
+                                               {0, 0, 0}};
+    static const int           dashes[]     = {vtkPen::SOLID_LINE,
+                                               vtkPen::DASH_LINE,
+                                               vtkPen::DOT_LINE,
+                                               vtkPen::DASH_DOT_LINE,
+                                               vtkPen::DASH_DOT_DOT_LINE};
+    const auto                &colour       = colours[k % 7];
+    plot->SetColor(colour[0], colour[1], colour[2], 255);
+    plot->SetWidth(2.0);
+    plot->GetPen()->SetLineType(dashes[k % 5]);
+  }
+
   void
   save_chart_grid(const unsigned int                                     count,
                   const std::function<void(unsigned int, vtkChartXY *)> &draw,
@@ -36,6 +59,6 @@ namespace mgsim_post
         const vtkVector2i where(k % columns, rows - 1 - int(k / columns));
         draw(k, vtkChartXY::SafeDownCast(matrix->GetChart(where)));
       }
-    save_png(view->GetRenderWindow(), file);
+    save_picture(view->GetRenderWindow(), file);
   }
 } // namespace mgsim_post

@@ -1,15 +1,25 @@
 // Charts in a grid (two columns, filled from the top left) rendered to one
-// PNG: the layout shared by the time-series and the comparison pictures.
+// PNG or SVG: the layout shared by the time-series and the comparison
+// pictures, and their line style.
 #pragma once
 
 #include <vtkChartXY.h>
+#include <vtkPlot.h>
 
 #include <functional>
 #include <string>
 
 namespace mgsim_post
 {
-  /** Draws @p count charts with @p draw(k, chart) and saves the PNG. */
+  /**
+   * Gives the @p k-th curve of a chart its colour (Okabe-Ito: told apart
+   * by colour-blind readers) and dash pattern (told apart in greyscale).
+   */
+  void
+  style_line(vtkPlot *plot, unsigned int k);
+
+  /** Draws @p count charts with @p draw(k, chart) and saves them to
+   * @p file: PNG, or SVG (vector: text stays text) if it ends in .svg. */
   void
   save_chart_grid(unsigned int                                           count,
                   const std::function<void(unsigned int, vtkChartXY *)> &draw,

@@ -2,12 +2,15 @@
 
 #include "base/input_error.h"
 
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vtkGL2PSExporter.h>
 #include <vtkPNGWriter.h>
 #include <vtkSmartPointer.h>
 #include <vtkWindowToImageFilter.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -63,8 +66,9 @@ namespace mgsim_post
            (WEXITSTATUS(status) >= 128 || WEXITSTATUS(status) == 5));
         if (!x_failure)
           break;
-        std::cerr << "mgsim-post: no X server connection (attempt " << attempt
-                  << " of 3)" << std::endl;
+        std::cerr << "mgsim-post: the run under xvfb-run ended abnormally "
+                     "(an X server that refused the connection?), attempt "
+                  << attempt << " of 3" << std::endl;
         sleep(1);
       }
     std::exit(WIFEXITED(status) ? WEXITSTATUS(status) : 1);
@@ -83,6 +87,37 @@ namespace mgsim_post
     writer->SetInputConnection(image->GetOutputPort());
     writer->Write();
     if (writer->GetErrorCode() != 0)
+      throw mgsim::InputError(file + ": cannot be written");
+  }
+
+  void
+  save_picture(vtkRenderWindow *window, const std::string &file)
+  {
+    const std::string extension = std::filesystem::path(file).extension();
+    if (extension != ".svg")
+      return save_png(window, file);
+    window->SetOffScreenRendering(1);
+    window->Render();
+    auto exporter = vtkSmartPointer<vtkGL2PSExporter>::New();
+    exporter->SetRenderWindow(window);
+    exporter->SetFileFormatToSVG();
+    exporter->CompressOff();
+    // GL2PS adds the extension to the prefix.
+    exporter->SetFilePrefix(file.substr(0, file.size() - 4).c_str());
+    // GL2PS (built without libpng in Debian) warns once per chart that it
+    // cannot embed raster images: a chart has none, the SVG is complete
+    // (the file is checked below). The warning goes to standard error
+    // directly, so standard error is muted while it writes.
+    std::fflush(stderr);
+    const int saved = dup(STDERR_FILENO);
+    const int null  = open("/dev/null", O_WRONLY);
+    dup2(null, STDERR_FILENO);
+    exporter->Write();
+    std::fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+    close(null);
+    if (!std::filesystem::exists(file) || std::filesystem::file_size(file) == 0)
       throw mgsim::InputError(file + ": cannot be written");
   }
 } // namespace mgsim_post

@@ -22,4 +22,9 @@ namespace mgsim_post
   /** Renders @p window offscreen and saves it as the PNG @p file. */
   void
   save_png(vtkRenderWindow *window, const std::string &file);
+
+  /** Renders @p window offscreen and saves it as @p file: SVG (vector,
+   * through GL2PS) if it ends in .svg, else PNG. */
+  void
+  save_picture(vtkRenderWindow *window, const std::string &file);
 } // namespace mgsim_post

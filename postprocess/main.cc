@@ -6,19 +6,31 @@
 //                      bands.csv's volume and their difference, and the
 //                      iso-surface area;
 //   isosurface_<c>_mM.vtp  the iso-surfaces at the chosen time (ParaView);
-//   slice_<t>h.png     Mg2+ on a slice through the implant axis;
-//   slice_pH_<t>h.png  (with the chemistry) the pH on the same slice;
+//   slice_<t>h.png     Mg2+ on a slice through the implant axis,
+//   slice_transverse_<t>h.png  and across its middle (implant_views.h);
+//                      a stent ([output] vessel_axis): slice_wall_<t>h.png,
+//                      the wall's cross-section, and unrolled_<t>h.png;
+//   slice_pH_<t>h.png ...  (with the chemistry) the pH on the same views;
 //   time_series.png    metal, peaks, gas and band volumes over time.
 // For a `mgsim compare` directory (comparison.csv, no solution.pvd) it
 // writes post/comparison.png: the alloys side by side; for a `mgsim study`
 // directory (study.json) the sensitivity, scatter or design-curve charts
 // and, where the runs share a mesh, probability maps (study_pictures.h).
-// Exit code 2 with one line for bad input (missing run files, options).
+// With --report (or --report-file FILE) it also writes RUN_DIR/report.html
+// (or FILE): one self-contained page of the run (report/run_report.h);
+// `mgsim report` runs this.
+// Exit code 2 with one line for bad input (missing run files, options), 74
+// for a file that cannot be written.
 #include "base/csv_file.h"
 #include "base/input_error.h"
+#include "base/output_file.h"
 #include "comparison_plot.h"
 #include "display.h"
+#include "implant_views.h"
 #include "isosurfaces.h"
+#include "report/comparison_report.h"
+#include "report/run_report.h"
+#include "report/study_report.h"
 #include "run_files.h"
 #include "slice_picture.h"
 #include "study_pictures.h"
@@ -43,9 +55,9 @@ namespace
 {
   struct Options
   {
-    std::string  run_directory, output;
+    std::string  run_directory, output, report_file;
     double       time_h      = -1;
-    bool         no_pictures = false, help = false;
+    bool         no_pictures = false, help = false, report = false;
     unsigned int width = 1400, height = 1000;
     double       view_mm = 0;
   };
@@ -83,6 +95,14 @@ namespace
     return volume;
   }
 
+  /** Where the report goes: --report-file, else DIR/report.html. */
+  std::string
+  report_file(const Options &o)
+  {
+    return o.report_file.empty() ? o.run_directory + "/report.html" :
+                                   o.report_file;
+  }
+
   /** A `mgsim compare` directory: the comparison picture. */
   int
   post_comparison(const Options &o, int argc, char **argv)
@@ -102,6 +122,18 @@ namespace
     return 0;
   }
 
+  /** @brief What post_run_fields() drew, for the report. */
+  struct FieldPictures
+  {
+    /** The slice pictures and what each shows. */
+    std::vector<std::pair<std::string, std::string>> slices;
+    std::string                                      isosurface_table;
+    double                                           time_h = 0;
+  };
+
+  FieldPictures
+  post_run_fields(const Options &o, int argc, char **argv);
+
   int
   post(const Options &o, int argc, char **argv)
   {
@@ -111,18 +143,70 @@ namespace
           throw mgsim::InputError(
             o.run_directory +
             " is a study; its numbers are in study.json already");
+        if (o.report)
+          check_study_report_inputs(o.run_directory);
         ensure_display(argc, argv);
-        post_study(o.run_directory,
-                   o.output.empty() ? o.run_directory + "/post" : o.output,
-                   o.width,
-                   o.height,
-                   std::cout);
+        const std::string out =
+          o.output.empty() ? o.run_directory + "/post" : o.output;
+        post_study(o.run_directory, out, o.width, o.height, std::cout);
+        if (o.report)
+          {
+            write_study_report(o.run_directory, out, report_file(o));
+            std::cout << "wrote " << report_file(o) << "\n";
+          }
         return 0;
       }
     if (!std::filesystem::exists(o.run_directory + "/solution.pvd") &&
         std::filesystem::exists(o.run_directory + "/comparison.csv"))
-      return post_comparison(o, argc, argv);
-    // Everything is read and checked before anything is written.
+      {
+        if (o.report)
+          check_comparison_report_inputs(o.run_directory);
+        post_comparison(o, argc, argv);
+        if (o.report)
+          {
+            write_comparison_report(o.run_directory,
+                                    o.output.empty() ?
+                                      o.run_directory + "/post" :
+                                      o.output,
+                                    report_file(o));
+            std::cout << "wrote " << report_file(o) << "\n";
+          }
+        return 0;
+      }
+    if (!o.report)
+      {
+        post_run_fields(o, argc, argv);
+        return 0;
+      }
+    // The report: everything it reads is checked before anything is
+    // written; a run without fields gets its charts and tables only.
+    check_run_report_inputs(o.run_directory);
+    FieldPictures fields;
+    if (std::filesystem::exists(o.run_directory + "/solution.pvd"))
+      fields = post_run_fields(o, argc, argv);
+    else
+      ensure_display(argc, argv);
+    const std::string out =
+      o.output.empty() ? o.run_directory + "/post" : o.output;
+    std::filesystem::create_directories(out);
+    const std::string file = report_file(o);
+    write_run_report(o.run_directory,
+                     out,
+                     fields.slices,
+                     fields.isosurface_table,
+                     fields.time_h,
+                     file);
+    std::cout << "wrote " << file << "\n";
+    return 0;
+  }
+
+  /**
+   * A run's iso-surface volumes (checked against bands.csv), iso-surfaces
+   * and, unless --no-pictures, its slice and time-series pictures.
+   */
+  FieldPictures
+  post_run_fields(const Options &o, int argc, char **argv)
+  { // Everything is read and checked before anything is written.
     const auto        snapshots  = read_collection(o.run_directory);
     const std::string bands_file = o.run_directory + "/bands.csv";
     const auto        bands      = mgsim::read_csv_table(bands_file);
@@ -212,6 +296,9 @@ namespace
               writer->Write();
             }
       }
+    FieldPictures result;
+    result.isosurface_table = out + "/isosurfaces.csv";
+    result.time_h           = snapshots[chosen].time_h;
     std::cout << "largest |difference| to bands.csv over all times: "
               << number_label(worst) << " (isosurfaces.csv)\n";
 
@@ -225,13 +312,13 @@ namespace
         // The levels above the normal range (the lowest two edges bound it).
         for (unsigned int k = edges.size() > 2 ? 2 : 0; k < edges.size(); ++k)
           slice.contours.push_back(edges[k]);
-        const auto        grid = read_snapshot(snapshots[chosen]);
-        const std::string picture =
-          out + "/slice_" + number_label(snapshots[chosen].time_h) + "h.png";
-        render_slice(grid, implant_plane(first), slice, picture);
-        // With the chemistry: the pH on the same slice, contours at the pH
-        // band edges from the physiological range up.
-        std::string ph_picture;
+        const auto grid    = read_snapshot(snapshots[chosen]);
+        const auto layout  = read_run_layout(o.run_directory);
+        slice.region_names = layout.region_names;
+        // With the chemistry also the pH, contours at the pH band edges
+        // from the physiological range up.
+        std::vector<std::pair<std::string, SliceOptions>> fields = {
+          {"", slice}};
         if (grid->GetPointData()->GetArray("pH"))
           {
             SliceOptions ph = slice;
@@ -244,21 +331,36 @@ namespace
                             ph.contours.end(),
                             band.lower) == ph.contours.end())
                 ph.contours.push_back(band.lower);
-            ph_picture = out + "/slice_pH_" +
-                         number_label(snapshots[chosen].time_h) + "h.png";
-            render_slice(grid, implant_plane(first), ph, ph_picture);
+            fields.push_back({"pH_", ph});
           }
+        const std::map<std::string, std::string> prefixes = {
+          {"axial", "slice_"},
+          {"transverse", "slice_transverse_"},
+          {"wall", "slice_wall_"},
+          {"unrolled", "unrolled_"}};
+        for (const auto &view : implant_views(first, grid, layout.vessel_axis))
+          for (const auto &[infix, options] : fields)
+            {
+              const std::string picture =
+                out + "/" + prefixes.at(view.name) + infix +
+                number_label(snapshots[chosen].time_h) + "h.png";
+              render_slice(view.grid, view.plane, options, picture);
+              result.slices.push_back(
+                {picture,
+                 options.quantity + " at " +
+                   number_label(snapshots[chosen].time_h) + " h, " +
+                   view.plane.title});
+              std::cout << "wrote " << picture << "\n";
+            }
         plot_time_series(stats,
                          bands,
                          bands_file,
                          o.width,
                          o.height,
                          out + "/time_series.png");
-        std::cout << "wrote " << picture
-                  << (ph_picture.empty() ? "" : ", " + ph_picture) << " and "
-                  << out << "/time_series.png\n";
+        std::cout << "wrote " << out << "/time_series.png\n";
       }
-    return 0;
+    return result;
   }
 } // namespace
 
@@ -283,7 +385,13 @@ main(int argc, char **argv)
     "height", po::value<unsigned int>(&o.height), "picture height [pixels]")(
     "view-mm",
     po::value<double>(&o.view_mm),
-    "width of the slice view [mm] (default: two implant lengths)");
+    "width of the slice view [mm] (default: two implant lengths)")(
+    "report",
+    po::bool_switch(&o.report),
+    "also write RUN_DIR/report.html: the whole run on one self-contained "
+    "page")("report-file",
+            po::value<std::string>(&o.report_file),
+            "write the report to this file instead (implies --report)");
   po::options_description all;
   all.add(options).add_options()("run",
                                  po::value<std::string>(&o.run_directory));
@@ -313,6 +421,11 @@ main(int argc, char **argv)
         }
       if (o.run_directory.empty())
         throw mgsim::InputError("missing RUN_DIR (an mgsim output directory)");
+      if (!o.report_file.empty())
+        o.report = true;
+      if (o.report && o.no_pictures)
+        throw mgsim::InputError(
+          "--report and --no-pictures: the report needs the pictures");
       if (o.width < 200 || o.height < 200 || o.width > 8000 || o.height > 8000)
         throw mgsim::InputError(
           "--width and --height: expected 200 to 8000 pixels");
@@ -322,6 +435,11 @@ main(int argc, char **argv)
     {
       std::cerr << "mgsim-post: error: " << e.what() << std::endl;
       return mgsim::kInputErrorExitCode;
+    }
+  catch (const mgsim::OutputError &e)
+    {
+      std::cerr << "mgsim-post: error: " << e.what() << std::endl;
+      return mgsim::kOutputErrorExitCode;
     }
   catch (const std::exception &e)
     {

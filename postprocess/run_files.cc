@@ -1,7 +1,9 @@
 #include "run_files.h"
 
 #include "base/input_error.h"
+#include "base/text_file.h"
 
+#include <nlohmann/json.hpp>
 #include <vtkCellData.h>
 #include <vtkDataArray.h>
 #include <vtkPointData.h>
@@ -53,6 +55,29 @@ namespace mgsim_post
     if (snapshots.empty())
       throw InputError(path + ": lists no output times");
     return snapshots;
+  }
+
+  RunLayout
+  read_run_layout(const std::string &run_directory)
+  {
+    RunLayout         layout;
+    const std::string path = run_directory + "/parameters.json";
+    if (!std::filesystem::exists(path))
+      return layout;
+    const auto all =
+      nlohmann::json::parse(mgsim::read_text_file(path), nullptr, false);
+    if (all.is_discarded() || !all.is_object())
+      throw InputError(path + ": not a JSON object (damaged?)");
+    for (const auto &region : all.value("regions", nlohmann::json::array()))
+      layout.region_names[region.value("id", -1)] = region.value("name", "");
+    for (const auto &p : all.value("parameters", nlohmann::json::array()))
+      if (p.value("section", "") == "output" &&
+          p.value("key", "") == "vessel_axis")
+        {
+          const std::string axis = p.value("value", "none");
+          layout.vessel_axis     = axis == "none" ? -1 : axis[0] - 'x';
+        }
+    return layout;
   }
 
   vtkSmartPointer<vtkUnstructuredGrid>

@@ -7,6 +7,7 @@
 #include <vtkSmartPointer.h>
 #include <vtkUnstructuredGrid.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,23 @@ namespace mgsim_post
   /** Cells that still hold metal. */
   vtkSmartPointer<vtkUnstructuredGrid>
   implant_cells(vtkUnstructuredGrid *grid);
+
+  /** @brief What a run's parameters.json says about its pictures. */
+  struct RunLayout
+  {
+    /** Region names by the "region id" of the written fields. */
+    std::map<int, std::string> region_names;
+    /** [output] vessel_axis: 0, 1, 2, or -1 (not a stent). */
+    int vessel_axis = -1;
+  };
+
+  /**
+   * The layout of the run in @p run_directory from its parameters.json
+   * (empty if the run has none: written before mgsim 0.1 recorded it);
+   * InputError if it is damaged.
+   */
+  RunLayout
+  read_run_layout(const std::string &run_directory);
 
   /** @brief A volume column of bands.csv: region, band [mM] and name. */
   struct BandColumn

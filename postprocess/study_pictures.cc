@@ -3,6 +3,7 @@
 #include "base/input_error.h"
 #include "chart_grid.h"
 #include "display.h"
+#include "implant_views.h"
 #include "run_files.h"
 #include "slice_picture.h"
 
@@ -611,7 +612,10 @@ namespace mgsim_post
             slice.log_scale = false;
             slice.contours  = {0.5, 0.9};
             slice.time_h    = end_h;
-            render_slice(grid, implant_plane(grid), slice, out + "/" + file);
+            render_slice(grid,
+                         implant_views(grid, grid, -1).front().plane,
+                         slice,
+                         out + "/" + file);
             written.push_back(file);
           }
       }

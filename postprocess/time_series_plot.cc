@@ -6,7 +6,6 @@
 
 #include <vtkAxis.h>
 #include <vtkChartXY.h>
-#include <vtkColorSeries.h>
 #include <vtkDoubleArray.h>
 #include <vtkPen.h>
 #include <vtkPlot.h>
@@ -21,21 +20,6 @@ namespace mgsim_post
 {
   namespace
   {
-    /** @brief One curve: its label and values (one per time). */
-    struct Curve
-    {
-      std::string         label;
-      std::vector<double> values;
-    };
-
-    /** @brief One panel: a title, a y-axis title and curves over time. */
-    struct Panel
-    {
-      std::string         title, y_title;
-      std::vector<double> time_d;
-      std::vector<Curve>  curves;
-    };
-
     const std::vector<double> &
     column(const mgsim::CsvTable &table,
            const std::string     &name,
@@ -109,18 +93,11 @@ namespace mgsim_post
             values->InsertNextValue(v);
           table->AddColumn(values);
         }
-      auto palette = vtkSmartPointer<vtkColorSeries>::New();
-      palette->SetColorScheme(vtkColorSeries::BREWER_QUALITATIVE_DARK2);
       for (unsigned int k = 0; k < panel.curves.size(); ++k)
         {
           vtkPlot *plot = chart->AddPlot(vtkChart::LINE);
           plot->SetInputData(table, 0, k + 1);
-          const vtkColor3ub colour = palette->GetColorRepeating(k);
-          plot->SetColor(colour.GetRed(),
-                         colour.GetGreen(),
-                         colour.GetBlue(),
-                         255);
-          plot->SetWidth(2.0);
+          style_line(plot, k);
         }
       chart->SetTitle(panel.title);
       chart->GetTitleProperties()->SetFontSize(16);
@@ -130,6 +107,116 @@ namespace mgsim_post
     }
   } // namespace
 
+  std::vector<Panel>
+  implant_panels(const mgsim::CsvTable &stats)
+  {
+    const std::string  stats_file = "stats.csv";
+    std::vector<Panel> panels;
+    const auto days = scaled(column(stats, "time_h", stats_file), 1 / 24.0);
+    panels.push_back(
+      {"Implant metal left",
+       "metal [mg]",
+       days,
+       {{"metal [mg]",
+         scaled(column(stats, "implant_mass_g", stats_file), 1e3)}}});
+    panels.push_back({"Highest Mg2+ anywhere",
+                      "Mg2+ [mM]",
+                      days,
+                      {{"Mg2+ [mM]", column(stats, "max_c_mM", stats_file)}}});
+    panels.push_back({"Highest dissolved H2 anywhere",
+                      "H2 [mM]",
+                      days,
+                      {{"H2 [mM]", column(stats, "max_h2_mM", stats_file)}}});
+    const auto gas = stats.columns.find("h2_gas_volume_mm3");
+    if (gas != stats.columns.end() &&
+        *std::max_element(gas->second.begin(), gas->second.end()) > 0)
+      panels.push_back(
+        {"H2 gas", "gas volume [mm3]", days, {{"gas [mm3]", gas->second}}});
+    // With the chemistry: the pH extremes.
+    const auto high = stats.columns.find("max_pH");
+    const auto low  = stats.columns.find("min_pH");
+    if (high != stats.columns.end() && low != stats.columns.end())
+      panels.push_back(
+        {"pH extremes",
+         "pH",
+         days,
+         {{"highest pH", high->second}, {"lowest pH", low->second}}});
+    return panels;
+  }
+
+  std::vector<Panel>
+  band_panels(const mgsim::CsvTable &bands, const std::string &bands_file)
+  {
+    std::vector<Panel> panels;
+    // Per region, the bands above the normal range (the two lowest bands
+    // fill most of the tissue and would flatten the others).
+    const auto   columns = band_columns(bands.names, bands_file);
+    const auto   days   = scaled(column(bands, "time_h", bands_file), 1 / 24.0);
+    const auto   edges  = band_edges(columns);
+    const double raised = edges.size() > 1 ? edges[1] : 0.0;
+    append_band_panels(
+      panels, columns, raised, "Raised Mg2+ in ", bands, bands_file, days);
+    // With the chemistry: per region the alkaline pH bands (from 7.6,
+    // doc/model.md §7.4) that hold any volume.
+    append_band_panels(panels,
+                       ph_band_columns(bands.names),
+                       7.6,
+                       "Alkaline pH in ",
+                       bands,
+                       bands_file,
+                       days);
+    return panels;
+  }
+
+  std::vector<Panel>
+  balance_panels(const mgsim::CsvTable &stats)
+  {
+    const std::string  stats_file = "stats.csv";
+    std::vector<Panel> panels;
+    const auto days = scaled(column(stats, "time_h", stats_file), 1 / 24.0);
+    for (const auto &[species, prefix] :
+         std::vector<std::pair<std::string, std::string>>{{"Mg", "mg"},
+                                                          {"H2", "h2"}})
+      {
+        const auto ledger = [&](const std::string &what) {
+          return scaled(column(stats, prefix + "_" + what + "_mol", stats_file),
+                        1e6);
+        };
+        Panel panel{species + " ledger",
+                    species + " [umol]",
+                    days,
+                    {{"released", ledger("released")},
+                     {prefix == "mg" ? "in tissue" : "dissolved",
+                      ledger(prefix == "mg" ? "tissue" : "dissolved")},
+                     {"cleared by perfusion", ledger("cleared")},
+                     {"through the boundary", ledger("boundary")}}};
+        if (prefix == "h2")
+          panel.curves.push_back({"gas", ledger("gas")});
+        panels.push_back(panel);
+      }
+    panels.push_back(
+      {"Relative mass-balance error",
+       "error / released",
+       days,
+       {{"Mg", column(stats, "mass_balance_rel_error", stats_file)},
+        {"H2", column(stats, "h2_balance_rel_error", stats_file)}}});
+    return panels;
+  }
+
+  void
+  save_panels(const std::vector<Panel> &panels,
+              const unsigned int        width,
+              const unsigned int        height,
+              const std::string        &file)
+  {
+    save_chart_grid(
+      panels.size(),
+      [&](unsigned int k, vtkChartXY *chart) { draw(chart, panels[k]); },
+      width,
+      height,
+      file);
+  }
+
   void
   plot_time_series(const mgsim::CsvTable &stats,
                    const mgsim::CsvTable &bands,
@@ -138,71 +225,9 @@ namespace mgsim_post
                    const unsigned int     height,
                    const std::string     &file)
   {
-    const std::string  stats_file = "stats.csv";
-    std::vector<Panel> panels;
-    const auto         stats_days =
-      scaled(column(stats, "time_h", stats_file), 1 / 24.0);
-
-    panels.push_back(
-      {"Implant metal left",
-       "metal [mg]",
-       stats_days,
-       {{"metal [mg]",
-         scaled(column(stats, "implant_mass_g", stats_file), 1e3)}}});
-    panels.push_back({"Highest Mg2+ anywhere",
-                      "Mg2+ [mM]",
-                      stats_days,
-                      {{"Mg2+ [mM]", column(stats, "max_c_mM", stats_file)}}});
-    panels.push_back({"Highest dissolved H2 anywhere",
-                      "H2 [mM]",
-                      stats_days,
-                      {{"H2 [mM]", column(stats, "max_h2_mM", stats_file)}}});
-    const auto gas = stats.columns.find("h2_gas_volume_mm3");
-    if (gas != stats.columns.end() &&
-        *std::max_element(gas->second.begin(), gas->second.end()) > 0)
-      panels.push_back({"H2 gas",
-                        "gas volume [mm3]",
-                        stats_days,
-                        {{"gas [mm3]", gas->second}}});
-
-    // Per region, the bands above the normal range (the two lowest bands
-    // fill most of the tissue and would flatten the others).
-    const auto columns = band_columns(bands.names, bands_file);
-    const auto bands_days =
-      scaled(column(bands, "time_h", bands_file), 1 / 24.0);
-    const auto   edges  = band_edges(columns);
-    const double raised = edges.size() > 1 ? edges[1] : 0.0;
-    append_band_panels(panels,
-                       columns,
-                       raised,
-                       "Raised Mg2+ in ",
-                       bands,
-                       bands_file,
-                       bands_days);
-
-    // With the chemistry: the pH extremes, and per region the alkaline pH
-    // bands (from 7.6, doc/model.md §7.4) that hold any volume.
-    const auto high = stats.columns.find("max_pH");
-    const auto low  = stats.columns.find("min_pH");
-    if (high != stats.columns.end() && low != stats.columns.end())
-      panels.push_back(
-        {"pH extremes",
-         "pH",
-         stats_days,
-         {{"highest pH", high->second}, {"lowest pH", low->second}}});
-    append_band_panels(panels,
-                       ph_band_columns(bands.names),
-                       7.6,
-                       "Alkaline pH in ",
-                       bands,
-                       bands_file,
-                       bands_days);
-
-    save_chart_grid(
-      panels.size(),
-      [&](unsigned int k, vtkChartXY *chart) { draw(chart, panels[k]); },
-      width,
-      height,
-      file);
+    auto panels = implant_panels(stats);
+    for (auto &panel : band_panels(bands, bands_file))
+      panels.push_back(panel);
+    save_panels(panels, width, height, file);
   }
 } // namespace mgsim_post

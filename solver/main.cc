@@ -27,6 +27,7 @@ main(int argc, char **argv)
                 {"calibrate", mgsim::calibrate_command},
                 {"study", mgsim::study_command},
                 {"study-worker", mgsim::study_worker_command},
+                {"report", mgsim::report_command},
                 {"alloys", mgsim::alloys_command},
                 {"tissues", mgsim::tissues_command},
                 {"media", mgsim::media_command}};
@@ -50,7 +51,7 @@ main(int argc, char **argv)
       if (it == commands.end())
         throw mgsim::InputError(
           "unknown command '" + command +
-          "' (expected run, check, compare, calibrate, study, alloys, tissues, media; see mgsim --help)");
+          "' (expected run, check, compare, calibrate, study, report, alloys, tissues, media; see mgsim --help)");
       return it->second(std::vector<std::string>(argv + 2, argv + argc), comm);
     }
   catch (const std::exception &e)

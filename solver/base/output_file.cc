@@ -81,6 +81,13 @@ namespace mgsim
   }
 
   void
+  raise_local_output_failure()
+  {
+    if (output_failed())
+      throw OutputError(failure());
+  }
+
+  void
   raise_output_failures(MPI_Comm comm)
   {
     int rank = 0, ranks = 1;

@@ -57,6 +57,11 @@ namespace mgsim
   void
   raise_output_failures(MPI_Comm comm);
 
+  /** Throws OutputError if a write of this process failed (tools that
+   * run without MPI: mgsim-post). */
+  void
+  raise_local_output_failure();
+
   /**
    * Flushes @p out, which writes @p path, and records a failure if it (or
    * anything written before) failed, or if a test injects one. Returns

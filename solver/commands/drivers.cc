@@ -7,6 +7,7 @@
 #include "base/units.h"
 #include "commands/alloy_comparison.h"
 #include "commands/output_directory.h"
+#include "commands/provenance.h"
 #include "commands/rate_calibration.h"
 #include "input/alloy_database.h"
 #include "input/case_parameters.h"
@@ -271,6 +272,8 @@ namespace mgsim
            "                    the alloy's in-vitro rate that reproduces X\n"
            "  study STUDY.cfg   many runs over uncertain and design parameters:\n"
            "                    quantiles, probabilities, sensitivities\n"
+           "  report DIR        one self-contained HTML page of a run, comparison\n"
+           "                    or study (--output FILE)\n"
            "  alloys            list the alloy database with sources\n"
            "  tissues           list the tissue database with sources\n"
            "  media             list the media database (buffers) with sources\n\n"
@@ -347,6 +350,7 @@ namespace mgsim
       const double stop_after = std::numeric_limits<double>::infinity())
     {
       const bool            root = Utilities::MPI::this_mpi_process(comm) == 0;
+      const Provenance      provenance(comm);
       const OutputDirectory output(prm, existing, comm);
       std::ostringstream    header;
       if (root)
@@ -356,6 +360,18 @@ namespace mgsim
                << prm.implant.alloy.name << ")\n";
       print_setup(header, problem, prm, comm);
       header << "output: " << prm.output.directory << "\n";
+      if (root)
+        {
+          // Every value with unit and source, and the mesh's region ids:
+          // what the report shows and labels its pictures with.
+          std::map<std::string, unsigned int> regions;
+          for (const auto &[name, id] : problem.mesh_info().regions)
+            regions[name] = id;
+          write_file_replacing(
+            prm.output.directory + "/parameters.json", [&](std::ostream &out) {
+              write_resolved_parameters_json(out, prm, regions);
+            });
+        }
       if (!resumed_from.empty())
         header << "resumed from " << resumed_from << "\n";
       const std::string log_file = prm.output.directory + "/log.txt";
@@ -398,6 +414,7 @@ namespace mgsim
           log << done.str();
           check_written(log, log_file);
         }
+      provenance.write(prm.output.directory, &summary, resumed_from);
       raise_output_failures(comm);
       return summary;
     }
@@ -488,13 +505,15 @@ namespace mgsim
     const CaseArguments a = parse_case_arguments("run", args, true);
     if (a.help)
       return 0;
-    const double stop_after = std::isnan(a.stop_after_minutes) ?
-                                std::numeric_limits<double>::infinity() :
-                                a.stop_after_minutes * 60;
-    return run_case_in_directory(read_case(a.case_file, a.overrides),
-                                 comm,
-                                 existing_results(a),
-                                 stop_after);
+    const double         stop_after = std::isnan(a.stop_after_minutes) ?
+                                        std::numeric_limits<double>::infinity() :
+                                        a.stop_after_minutes * 60;
+    const CaseParameters prm        = read_case(a.case_file, a.overrides);
+    const int            status =
+      run_case_in_directory(prm, comm, existing_results(a), stop_after);
+    if (status == 0)
+      report_at_end(prm.output.directory, prm.output.report, comm);
+    return status;
   }
 
   int
@@ -530,6 +549,7 @@ namespace mgsim
           std::make_unique<CaseParameters>(read_case(a.case_file, overrides)));
       }
 
+    const Provenance          provenance(comm);
     std::vector<AlloyOutcome> outcomes;
     MeshTemplate              mesh(comm);
     for (std::size_t i = 0; i < alloys.size(); ++i)
@@ -545,6 +565,7 @@ namespace mgsim
       }
     if (Utilities::MPI::this_mpi_process(comm) == 0)
       write_comparison(root_directory, a.case_file, outcomes);
+    provenance.write(root_directory);
     raise_output_failures(comm);
     if (Utilities::MPI::this_mpi_process(comm) == 0)
       {
@@ -554,6 +575,7 @@ namespace mgsim
                   << "/comparison.csv, comparison.md\n"
                   << "plot: build/mgsim-post " << root_directory << "\n";
       }
+    report_at_end(root_directory, base.output.report, comm);
     return 0;
   }
 

@@ -59,6 +59,31 @@ namespace mgsim
   int
   study_worker_command(const std::vector<std::string> &args, MPI_Comm comm);
 
+  /** `mgsim report DIR [--output FILE]` */
+  int
+  report_command(const std::vector<std::string> &args, MPI_Comm comm);
+
+  /**
+   * Writes the report of the run, comparison or study in @p directory to
+   * @p file (DIR/report.html if empty) with mgsim-post (rank 0 runs it,
+   * every rank returns its exit code: 0 written, 2 bad input, 74 a file
+   * could not be written). Throws InputError if mgsim-post is missing.
+   */
+  int
+  write_report(const std::string &directory,
+               const std::string &file,
+               MPI_Comm           comm);
+
+  /**
+   * At the end of run, compare and study: writes @p directory's report if
+   * @p wanted ([output] report), unless the environment says
+   * MGSIM_REPORT=off (batch jobs, the test suite) or no pictures can be
+   * made (no display, no xvfb-run: said in one line). A report that fails
+   * is said on standard error and does not fail the command.
+   */
+  void
+  report_at_end(const std::string &directory, bool wanted, MPI_Comm comm);
+
   /** `mgsim alloys [--database FILE]` */
   int
   alloys_command(const std::vector<std::string> &args, MPI_Comm comm);

@@ -2,7 +2,10 @@
 // [--plan | --slurm | --collect]`
 // (doc/model.md §10).
 #include "base/input_error.h"
+#include "base/output_file.h"
 #include "commands/drivers.h"
+#include "commands/provenance.h"
+#include "input/case_parameters.h"
 #include "study/study.h"
 
 #include <deal.II/base/mpi.h>
@@ -90,6 +93,20 @@ namespace mgsim
     if (options.output.empty())
       options.output =
         "results/" + std::filesystem::path(study_file).stem().string();
-    return run_study(study, options, std::cout);
+    const Provenance provenance(comm);
+    const int        status = run_study(study, options, std::cout);
+    if (options.mode == StudyMode::local || options.mode == StudyMode::collect)
+      {
+        provenance.write(options.output);
+        raise_output_failures(comm);
+        // [output] report of the study's case, as its first run reads it.
+        if (status == 0)
+          report_at_end(options.output,
+                        read_case(study.case_file,
+                                  plan_study(study).front().overrides)
+                          .output.report,
+                        comm);
+      }
+    return status;
   }
 } // namespace mgsim

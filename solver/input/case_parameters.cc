@@ -4,6 +4,8 @@
 #include "base/units.h"
 #include "input/ini_file.h"
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <iomanip>
 #include <map>
@@ -284,6 +286,29 @@ namespace mgsim
           }
         out << p.key << " = " << p.value << "\n";
       }
+  }
+
+  void
+  write_resolved_parameters_json(
+    std::ostream                              &out,
+    const CaseParameters                      &parameters,
+    const std::map<std::string, unsigned int> &regions)
+  {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto &p : parameters.resolved)
+      list.push_back({{"section", p.section},
+                      {"key", p.key},
+                      {"value", p.value},
+                      {"unit", p.unit},
+                      {"source", p.source}});
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto &[name, id] : regions)
+      ids.push_back({{"name", name}, {"id", id}});
+    out << nlohmann::json{{"case", parameters.case_file},
+                          {"parameters", list},
+                          {"regions", ids}}
+             .dump(1)
+        << "\n";
   }
 
   void

@@ -70,6 +70,18 @@ namespace mgsim
   void
   write_resolved_case(std::ostream &out, const CaseParameters &parameters);
 
+  /**
+   * Writes the resolved parameters as JSON (parameters.json of a run: the
+   * report's "what was simulated" and database entries): the case file,
+   * one {section, key, value, unit, source} object per value, and the
+   * mesh's @p regions (name and the "region id" of the written fields).
+   */
+  void
+  write_resolved_parameters_json(
+    std::ostream                              &out,
+    const CaseParameters                      &parameters,
+    const std::map<std::string, unsigned int> &regions);
+
   /** Prints the resolved parameters as a table (for `mgsim check`). */
   void
   print_resolved_parameters(std::ostream         &out,

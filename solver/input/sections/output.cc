@@ -20,14 +20,24 @@ namespace mgsim
        std::numeric_limits<double>::infinity(),
        {},
        "0"},
-      {"vtu",
+      {"vtu", "-", "write ParaView files", "", 0, 0, {"true", "false"}, "true"},
+      {"report",
        "-",
-       "write ParaView files",
+       "write report.html at the end (mgsim report: one self-contained page)",
        "",
        0,
        0,
        {"true", "false"},
-       "true"}};
+       "true"},
+      {"vessel_axis",
+       "-",
+       "the implant lines a vessel around this axis through the origin (a "
+       "stent): pictures show the wall's cross-section and the wall unrolled",
+       "",
+       0,
+       0,
+       {"none", "x", "y", "z"},
+       "none"}};
     return specs;
   }
 
@@ -35,9 +45,12 @@ namespace mgsim
   OutputParameters::read(SectionReader &output, const std::string &case_stem)
   {
     OutputParameters o;
-    o.directory = output.text("directory", "results/" + case_stem);
-    o.interval  = output.number("every_hours") * units::hour;
-    o.write_vtu = output.flag("vtu");
+    o.directory            = output.text("directory", "results/" + case_stem);
+    o.interval             = output.number("every_hours") * units::hour;
+    o.write_vtu            = output.flag("vtu");
+    o.report               = output.flag("report");
+    const std::string axis = output.choice("vessel_axis");
+    o.vessel_axis          = axis == "none" ? -1 : axis[0] - 'x';
     return o;
   }
 

@@ -12,6 +12,15 @@ namespace mgsim
     /** Interval between ParaView outputs [s]; 0 = only first and last. */
     double interval  = 0;
     bool   write_vtu = true;
+    /** Write report.html at the end (mgsim report), when pictures can be
+     * made. */
+    bool report = true;
+    /**
+     * The axis (0, 1, 2; -1 none) of the vessel whose wall the implant lines
+     * (a stent), through the origin: the report then shows the wall's
+     * cross-section and the wall unrolled instead of slices along an axis.
+     */
+    int vessel_axis = -1;
 
     /** The keys of [output]. */
     static const std::vector<KeySpec> &

@@ -1,0 +1,43 @@
+// What the run, comparison and study reports share: reading the JSON files
+// of an output directory, a section, the provenance table, and the page
+// written whole.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace mgsim_post
+{
+  /** The JSON object in @p path; InputError naming it if it is damaged. */
+  nlohmann::json
+  read_json_object(const std::string &path);
+
+  /** A member of @p object, or InputError naming @p file and @p key. */
+  const nlohmann::json &
+  json_member(const nlohmann::json &object,
+              const std::string    &key,
+              const std::string    &file);
+
+  /** An empty section of the page: its anchor and heading. */
+  nlohmann::json
+  report_section(const std::string &id, const std::string &heading);
+
+  /** The rows what | value of provenance.json. */
+  std::vector<nlohmann::json>
+  provenance_rows(const nlohmann::json &provenance);
+
+  /**
+   * Writes the page: @p title, @p subtitle, the @p sections, and where it
+   * comes from (@p directory, @p version); whole or not at all (OutputError
+   * if it cannot be written).
+   */
+  void
+  write_report_page(const std::string    &file,
+                    const std::string    &title,
+                    const std::string    &subtitle,
+                    const std::string    &directory,
+                    const std::string    &version,
+                    const nlohmann::json &sections);
+} // namespace mgsim_post
