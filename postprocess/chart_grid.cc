@@ -13,10 +13,9 @@
 
 namespace mgsim_post
 {
-  void
-  style_line(vtkPlot *plot, const unsigned int k)
+  vtkColor3ub
+  series_colour(const unsigned int k)
   {
-    // Okabe & Ito (2008), without yellow (too light on white).
     static const unsigned char colours[][3] = {{0, 114, 178},
                                                {213, 94, 0},
                                                {0, 158, 115},
@@ -24,13 +23,21 @@ namespace mgsim_post
                                                {86, 180, 233},
                                                {230, 159, 0},
                                                {0, 0, 0}};
-    static const int           dashes[]     = {vtkPen::SOLID_LINE,
-                                               vtkPen::DASH_LINE,
-                                               vtkPen::DOT_LINE,
-                                               vtkPen::DASH_DOT_LINE,
-                                               vtkPen::DASH_DOT_DOT_LINE};
-    const auto                &colour       = colours[k % 7];
-    plot->SetColor(colour[0], colour[1], colour[2], 255);
+    const auto                &c            = colours[k % 7];
+    return vtkColor3ub(c[0], c[1], c[2]);
+  }
+
+  void
+  style_line(vtkPlot *plot, const unsigned int k)
+  {
+    // ... and a dash pattern per curve: told apart in greyscale too.
+    static const int  dashes[] = {vtkPen::SOLID_LINE,
+                                  vtkPen::DASH_LINE,
+                                  vtkPen::DOT_LINE,
+                                  vtkPen::DASH_DOT_LINE,
+                                  vtkPen::DASH_DOT_DOT_LINE};
+    const vtkColor3ub colour   = series_colour(k);
+    plot->SetColor(colour.GetRed(), colour.GetGreen(), colour.GetBlue(), 255);
     plot->SetWidth(2.0);
     plot->GetPen()->SetLineType(dashes[k % 5]);
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <vtkChartXY.h>
+#include <vtkColor.h>
 #include <vtkPlot.h>
 
 #include <functional>
@@ -11,6 +12,11 @@
 
 namespace mgsim_post
 {
+  /** The @p k-th series colour: Okabe & Ito (2008) without yellow (too
+   * light on white), told apart by colour-blind readers. */
+  vtkColor3ub
+  series_colour(unsigned int k);
+
   /**
    * Gives the @p k-th curve of a chart its colour (Okabe-Ito: told apart
    * by colour-blind readers) and dash pattern (told apart in greyscale).

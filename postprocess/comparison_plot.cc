@@ -5,7 +5,6 @@
 
 #include <vtkAxis.h>
 #include <vtkChartXY.h>
-#include <vtkColorSeries.h>
 #include <vtkDoubleArray.h>
 #include <vtkPlot.h>
 #include <vtkStringArray.h>
@@ -44,13 +43,11 @@ namespace mgsim_post
             values->InsertNextValue(std::isfinite(v) ? v : 0.0);
           data->AddColumn(values);
         }
-      auto palette = vtkSmartPointer<vtkColorSeries>::New();
-      palette->SetColorScheme(vtkColorSeries::BREWER_QUALITATIVE_DARK2);
       for (unsigned int k = 0; k < panel.series.size(); ++k)
         {
           vtkPlot *bars = chart->AddPlot(vtkChart::BAR);
           bars->SetInputData(data, 0, k + 1);
-          const vtkColor3ub colour = palette->GetColorRepeating(k);
+          const vtkColor3ub colour = series_colour(k);
           bars->SetColor(colour.GetRed(),
                          colour.GetGreen(),
                          colour.GetBlue(),

@@ -10,7 +10,6 @@
 #include <nlohmann/json.hpp>
 #include <vtkAxis.h>
 #include <vtkChartXY.h>
-#include <vtkColorSeries.h>
 #include <vtkDoubleArray.h>
 #include <vtkPen.h>
 #include <vtkPlot.h>
@@ -96,15 +95,6 @@ namespace mgsim_post
           throw mgsim::InputError(
             file + ": not a study's JSON (mgsim study writes it)");
         }
-    }
-
-    vtkColor3ub
-    colour(const unsigned int k)
-    {
-      // Dark2: distinguishable for colour-blind readers and in grey.
-      auto palette = vtkSmartPointer<vtkColorSeries>::New();
-      palette->SetColorScheme(vtkColorSeries::BREWER_QUALITATIVE_DARK2);
-      return palette->GetColorRepeating(k);
     }
 
     /** A line through (@p x, @p y) on @p chart. */
@@ -200,7 +190,7 @@ namespace mgsim_post
           auto *bars = vtkPlotBar::SafeDownCast(chart->AddPlot(vtkChart::BAR));
           bars->SetOrientation(vtkPlotBar::HORIZONTAL);
           bars->SetInputData(table, 0, 1);
-          const auto c = colour(0);
+          const auto c = series_colour(0);
           bars->SetColor(c.GetRed(), c.GetGreen(), c.GetBlue(), 255);
           // The 95 % bootstrap interval of each rho as a black bar across.
           for (std::size_t i = 0; i < entries.size(); ++i)
@@ -267,8 +257,8 @@ namespace mgsim_post
                 xs.push_back(x[i]);
                 ys.push_back(y[i]);
               }
-          vtkPlot *points =
-            add_line(chart, xs, ys, outcome, colour(0), vtkChart::POINTS);
+          vtkPlot *points = add_line(
+            chart, xs, ys, outcome, series_colour(0), vtkChart::POINTS);
           points->SetWidth(1);
           if (std::isfinite(target) && !xs.empty())
             add_line(chart,
@@ -276,7 +266,7 @@ namespace mgsim_post
                       *std::max_element(xs.begin(), xs.end())},
                      {target, target},
                      "target",
-                     colour(1))
+                     series_colour(1))
               ->GetPen()
               ->SetLineType(vtkPen::DASH_LINE);
           vtkAxis *bottom = chart->GetAxis(vtkAxis::BOTTOM);
@@ -346,7 +336,7 @@ namespace mgsim_post
                       return s.str();
                     }() :
                   std::string(k == 0 ? "P(" + target + ")" : "median");
-              add_line(chart, x, mid, label, colour(g));
+              add_line(chart, x, mid, label, series_colour(g));
               for (const auto *values : {&mid, &low, &high})
                 plotted.insert(plotted.end(), values->begin(), values->end());
               for (const auto *band : {&low, &high})
@@ -354,7 +344,7 @@ namespace mgsim_post
                          x,
                          *band,
                          k == 0 ? "95 % interval" : "5 % / 95 %",
-                         colour(g))
+                         series_colour(g))
                   ->GetPen()
                   ->SetLineType(vtkPen::DASH_LINE);
               ++g;

@@ -195,17 +195,12 @@ namespace mgsim_post
                                 "comparison")});
     sections.push_back(all);
 
-    json provenance_section = report_section("provenance", "Provenance");
-    const std::string provenance_file = directory + "/provenance.json";
-    const json        provenance      = fs::exists(provenance_file) ?
-                                          read_json_object(provenance_file) :
-                                          json::object();
-    provenance_section["tables"]      = json::array(
-      {block::table("How the comparison was made (provenance.json; each "
-                         "run's own is in its directory)",
-                    {"what", "value"},
-                    provenance_rows(provenance),
-                    "provenance")});
+    json       provenance_section = report_section("provenance", "Provenance");
+    const json provenance         = read_provenance(directory);
+    provenance_section["tables"]  = json::array({provenance_table(
+      provenance,
+      "How the comparison was made (provenance.json; each run's own is in "
+       "its directory)")});
     sections.push_back(provenance_section);
 
     std::string names;

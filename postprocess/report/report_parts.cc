@@ -6,6 +6,7 @@
 #include "report/html_page.h"
 
 #include <ctime>
+#include <filesystem>
 
 namespace mgsim_post
 {
@@ -37,8 +38,16 @@ namespace mgsim_post
     return {{"id", id}, {"heading", heading}};
   }
 
-  std::vector<json>
-  provenance_rows(const json &provenance)
+  json
+  read_provenance(const std::string &directory)
+  {
+    const std::string file = directory + "/provenance.json";
+    return std::filesystem::exists(file) ? read_json_object(file) :
+                                           json::object();
+  }
+
+  json
+  provenance_table(const json &provenance, const std::string &caption)
   {
     std::vector<json> rows;
     for (const auto &[key, value] : provenance.items())
@@ -47,7 +56,7 @@ namespace mgsim_post
          block::cell(value.is_string() ? value.get<std::string>() :
                      value.is_number() ? format_number(value.get<double>(), 6) :
                                          value.dump())});
-    return rows;
+    return block::table(caption, {"what", "value"}, rows, "provenance");
   }
 
   void

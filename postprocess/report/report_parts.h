@@ -24,9 +24,15 @@ namespace mgsim_post
   nlohmann::json
   report_section(const std::string &id, const std::string &heading);
 
-  /** The rows what | value of provenance.json. */
-  std::vector<nlohmann::json>
-  provenance_rows(const nlohmann::json &provenance);
+  /** @p directory's provenance.json (an empty object if there is none:
+   * results written before mgsim recorded it). */
+  nlohmann::json
+  read_provenance(const std::string &directory);
+
+  /** provenance.json as a table what | value, captioned @p caption. */
+  nlohmann::json
+  provenance_table(const nlohmann::json &provenance,
+                   const std::string    &caption);
 
   /**
    * Writes the page: @p title, @p subtitle, the @p sections, and where it

@@ -173,19 +173,25 @@ namespace mgsim_post
         }
       else if (role == "bone")
         {
-          const auto  &window = thresholds["osteogenic_window_mM"];
-          const double end_volume =
-            region["osteogenic_volume_mm3"].back().get<double>();
-          text("has " + format_number(end_volume) +
-               " mm³ in the osteogenic "
-               "window " +
+          const auto &window  = thresholds["osteogenic_window_mM"];
+          const auto &volumes = region["osteogenic_volume_mm3"];
+          text("has ");
+          parts.push_back(
+            block::part(format_number(volumes.back().get<double>()) + " mm³",
+                        pointer(r,
+                                "osteogenic_volume_mm3/" +
+                                  std::to_string(volumes.size() - 1))));
+          text(" in the osteogenic window " +
                format_number(window[0].get<double>()) + "–" +
                format_number(window[1].get<double>()) + " mM at the end; ");
           peak_clause();
         }
       else
         {
-          peak_clause();
+          text("peaks at ");
+          number("peak_mg_mM", " mM");
+          text(" (at ");
+          number("peak_mg_time_h", " h)");
           if (region["stress_volume_ever_mm3"].get<double>() > 0)
             {
               text("; ");
@@ -416,9 +422,8 @@ namespace mgsim_post
                        const json        &provenance,
                        const Parameters  &parameters)
     {
-      json                    s    = report_section("provenance", "Provenance");
-      const std::vector<json> rows = provenance_rows(provenance);
-      std::vector<json>       databases;
+      json              s = report_section("provenance", "Provenance");
+      std::vector<json> databases;
       for (const auto &e : parameters.entries)
         if (e.source.find("database:") != std::string::npos)
           databases.push_back({block::cell(e.section),
@@ -427,10 +432,8 @@ namespace mgsim_post
                                block::cell(unit_text(e.unit)),
                                block::cell(e.source, "source")});
       s["tables"] = json::array(
-        {block::table("How these results were made (provenance.json)",
-                      {"what", "value"},
-                      rows,
-                      "provenance"),
+        {provenance_table(provenance,
+                          "How these results were made (provenance.json)"),
          block::table("Database entries used (parameters.json)",
                       {"section", "key", "value", "unit", "source"},
                       databases,

@@ -228,16 +228,11 @@ namespace mgsim_post
         true)});
     sections.push_back(pictures);
 
-    json provenance_section = report_section("provenance", "Provenance");
-    const std::string provenance_file = directory + "/provenance.json";
-    const json        provenance      = fs::exists(provenance_file) ?
-                                          read_json_object(provenance_file) :
-                                          json::object();
-    provenance_section["tables"] =
-      json::array({block::table("How the study was made (provenance.json)",
-                                {"what", "value"},
-                                provenance_rows(provenance),
-                                "provenance")});
+    json       provenance_section = report_section("provenance", "Provenance");
+    const json provenance         = read_provenance(directory);
+    provenance_section["tables"]  = json::array(
+      {provenance_table(provenance,
+                        "How the study was made (provenance.json)")});
     provenance_section["texts"] =
       json::array({{{"caption", "The study's own summary (study.md)"},
                     {"text", mgsim::read_text_file(directory + "/study.md")}}});

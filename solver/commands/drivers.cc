@@ -6,6 +6,7 @@
 #include "base/run_failure.h"
 #include "base/units.h"
 #include "commands/alloy_comparison.h"
+#include "commands/command_line.h"
 #include "commands/output_directory.h"
 #include "commands/provenance.h"
 #include "commands/rate_calibration.h"
@@ -63,31 +64,6 @@ namespace mgsim
       /** run: write a checkpoint and stop after this many minutes. */
       double stop_after_minutes = std::numeric_limits<double>::quiet_NaN();
     };
-
-    /** Parses CLI arguments; returns the variables map. */
-    po::variables_map
-    parse_arguments(const std::string                        &command,
-                    const std::vector<std::string>           &args,
-                    const po::options_description            &options,
-                    const po::positional_options_description &positional)
-    {
-      po::variables_map vm;
-      try
-        {
-          po::store(po::command_line_parser(args)
-                      .options(options)
-                      .positional(positional)
-                      .run(),
-                    vm);
-          po::notify(vm);
-        }
-      catch (const po::error &e)
-        {
-          throw InputError("mgsim " + command + ": " + e.what() +
-                           " (see mgsim " + command + " --help)");
-        }
-      return vm;
-    }
 
     CaseArguments
     parse_case_arguments(const std::string              &command,

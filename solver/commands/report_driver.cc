@@ -2,6 +2,7 @@
 // is drawn by mgsim-post (VTK, next to this executable), which this command
 // runs and waits for.
 #include "base/input_error.h"
+#include "commands/command_line.h"
 #include "commands/drivers.h"
 
 #include <deal.II/base/mpi.h>
@@ -114,21 +115,7 @@ namespace mgsim
                                    po::value<std::string>(&directory));
     po::positional_options_description positional;
     positional.add("directory", 1);
-    try
-      {
-        po::variables_map vm;
-        po::store(po::command_line_parser(args)
-                    .options(all)
-                    .positional(positional)
-                    .run(),
-                  vm);
-        po::notify(vm);
-      }
-    catch (const po::error &e)
-      {
-        throw InputError(std::string("mgsim report: ") + e.what() +
-                         " (see mgsim report --help)");
-      }
+    parse_arguments("report", args, all, positional);
     if (help)
       {
         if (dealii::Utilities::MPI::this_mpi_process(comm) == 0)

@@ -3,6 +3,7 @@
 // (doc/model.md §10).
 #include "base/input_error.h"
 #include "base/output_file.h"
+#include "commands/command_line.h"
 #include "commands/drivers.h"
 #include "commands/provenance.h"
 #include "input/case_parameters.h"
@@ -55,21 +56,7 @@ namespace mgsim
                                    po::value<std::string>(&study_file));
     po::positional_options_description positional;
     positional.add("study", 1);
-    try
-      {
-        po::variables_map vm;
-        po::store(po::command_line_parser(args)
-                    .options(all)
-                    .positional(positional)
-                    .run(),
-                  vm);
-        po::notify(vm);
-      }
-    catch (const po::error &e)
-      {
-        throw InputError(std::string("mgsim study: ") + e.what() +
-                         " (see mgsim study --help)");
-      }
+    parse_arguments("study", args, all, positional);
     if (help)
       {
         std::cout << "Usage: mgsim study STUDY.cfg [options]\n\n"
