@@ -138,7 +138,20 @@ namespace mgsim_post
         text(" at ");
         number("peak_mg_time_h", " h");
       };
-      text("The " + name + " (" + region["tissue"].get<std::string>() + ") ");
+      const std::string tissue = region["tissue"];
+      text("The " + name + (tissue == name ? "" : " (" + tissue + ")") + " ");
+      const auto stress_clause = [&] {
+        if (region["stress_volume_ever_mm3"].get<double>() > 0)
+          {
+            text("; ");
+            number("stress_volume_ever_mm3", " mm³");
+            text(" of it reach the normal-cell stress level of " +
+                 format_number(stress) + " mM");
+          }
+        else
+          text("; none of it reaches the normal-cell stress level of " +
+               format_number(stress) + " mM");
+      };
       if (role == "tumour")
         {
           const double covered = region["covered_volume_mm3"];
@@ -185,6 +198,7 @@ namespace mgsim_post
                format_number(window[0].get<double>()) + "–" +
                format_number(window[1].get<double>()) + " mM at the end; ");
           peak_clause();
+          stress_clause();
         }
       else
         {
@@ -192,16 +206,7 @@ namespace mgsim_post
           number("peak_mg_mM", " mM");
           text(" (at ");
           number("peak_mg_time_h", " h)");
-          if (region["stress_volume_ever_mm3"].get<double>() > 0)
-            {
-              text("; ");
-              number("stress_volume_ever_mm3", " mm³");
-              text(" of it reach the normal-cell stress level of " +
-                   format_number(stress) + " mM");
-            }
-          else
-            text("; none of it reaches the normal-cell stress level of " +
-                 format_number(stress) + " mM");
+          stress_clause();
         }
       text(".");
       return {{"region", name}, {"parts", parts}};
