@@ -95,6 +95,13 @@ namespace
     return volume;
   }
 
+  /** Where pictures go: --output, else RUN_DIR/post. */
+  std::string
+  picture_directory(const Options &o)
+  {
+    return o.output.empty() ? o.run_directory + "/post" : o.output;
+  }
+
   /** Where the report goes: --report-file, else DIR/report.html. */
   std::string
   report_file(const Options &o)
@@ -114,8 +121,7 @@ namespace
         o.run_directory +
         " is a comparison; its numbers are in comparison.csv already");
     ensure_display(argc, argv);
-    const std::string out =
-      o.output.empty() ? o.run_directory + "/post" : o.output;
+    const std::string out = picture_directory(o);
     std::filesystem::create_directories(out);
     plot_comparison(table, source, o.width, o.height, out + "/comparison.png");
     std::cout << "wrote " << out << "/comparison.png\n";
@@ -146,8 +152,7 @@ namespace
         if (o.report)
           check_study_report_inputs(o.run_directory);
         ensure_display(argc, argv);
-        const std::string out =
-          o.output.empty() ? o.run_directory + "/post" : o.output;
+        const std::string out = picture_directory(o);
         post_study(o.run_directory, out, o.width, o.height, std::cout);
         if (o.report)
           {
@@ -165,9 +170,7 @@ namespace
         if (o.report)
           {
             write_comparison_report(o.run_directory,
-                                    o.output.empty() ?
-                                      o.run_directory + "/post" :
-                                      o.output,
+                                    picture_directory(o),
                                     report_file(o));
             std::cout << "wrote " << report_file(o) << "\n";
           }
@@ -186,8 +189,7 @@ namespace
       fields = post_run_fields(o, argc, argv);
     else
       ensure_display(argc, argv);
-    const std::string out =
-      o.output.empty() ? o.run_directory + "/post" : o.output;
+    const std::string out = picture_directory(o);
     std::filesystem::create_directories(out);
     const std::string file = report_file(o);
     write_run_report(o.run_directory,
@@ -206,7 +208,8 @@ namespace
    */
   FieldPictures
   post_run_fields(const Options &o, int argc, char **argv)
-  { // Everything is read and checked before anything is written.
+  {
+    // Everything is read and checked before anything is written.
     const auto        snapshots  = read_collection(o.run_directory);
     const std::string bands_file = o.run_directory + "/bands.csv";
     const auto        bands      = mgsim::read_csv_table(bands_file);
@@ -228,8 +231,7 @@ namespace
     if (!o.no_pictures)
       ensure_display(argc, argv);
 
-    const std::string out =
-      o.output.empty() ? o.run_directory + "/post" : o.output;
+    const std::string out = picture_directory(o);
     std::filesystem::create_directories(out);
 
     mgsim::CsvWriter table(out + "/isosurfaces.csv",

@@ -3,7 +3,6 @@
 #include "base/input_error.h"
 #include "base/text_file.h"
 
-#include <nlohmann/json.hpp>
 #include <vtkCellData.h>
 #include <vtkDataArray.h>
 #include <vtkPointData.h>
@@ -57,6 +56,16 @@ namespace mgsim_post
     return snapshots;
   }
 
+  nlohmann::json
+  read_json_object(const std::string &path)
+  {
+    auto value =
+      nlohmann::json::parse(mgsim::read_text_file(path), nullptr, false);
+    if (value.is_discarded() || !value.is_object())
+      throw InputError(path + ": not a JSON object (damaged?)");
+    return value;
+  }
+
   RunLayout
   read_run_layout(const std::string &run_directory)
   {
@@ -64,10 +73,7 @@ namespace mgsim_post
     const std::string path = run_directory + "/parameters.json";
     if (!std::filesystem::exists(path))
       return layout;
-    const auto all =
-      nlohmann::json::parse(mgsim::read_text_file(path), nullptr, false);
-    if (all.is_discarded() || !all.is_object())
-      throw InputError(path + ": not a JSON object (damaged?)");
+    const auto all = read_json_object(path);
     for (const auto &region : all.value("regions", nlohmann::json::array()))
       layout.region_names[region.value("id", -1)] = region.value("name", "");
     for (const auto &p : all.value("parameters", nlohmann::json::array()))

@@ -4,6 +4,7 @@
 // metal, the cells bands.csv integrates over).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <vtkSmartPointer.h>
 #include <vtkUnstructuredGrid.h>
 
@@ -48,6 +49,10 @@ namespace mgsim_post
     /** [output] vessel_axis: 0, 1, 2, or -1 (not a stent). */
     int vessel_axis = -1;
   };
+
+  /** The JSON object in @p path; InputError naming it if it is damaged. */
+  nlohmann::json
+  read_json_object(const std::string &path);
 
   /**
    * The layout of the run in @p run_directory from its parameters.json

@@ -36,32 +36,6 @@
 
 namespace mgsim_post
 {
-  SlicePlane
-  implant_plane(vtkUnstructuredGrid *grid)
-  {
-    const auto metal = implant_cells(grid);
-    if (metal->GetNumberOfCells() == 0)
-      throw mgsim::InputError(
-        "the first output time holds no metal; cannot find the "
-        "implant axis");
-    double bounds[6];
-    metal->GetBounds(bounds);
-    SlicePlane plane;
-    double     longest = -1;
-    for (unsigned int d = 0; d < 3; ++d)
-      {
-        plane.origin[d] = 0.5 * (bounds[2 * d] + bounds[2 * d + 1]);
-        if (bounds[2 * d + 1] - bounds[2 * d] > longest)
-          {
-            longest    = bounds[2 * d + 1] - bounds[2 * d];
-            plane.axis = d;
-          }
-        plane.length = longest;
-      }
-    plane.normal = (plane.axis + 1) % 3;
-    return plane;
-  }
-
   namespace
   {
     vtkSmartPointer<vtkPolyData>
@@ -157,6 +131,28 @@ namespace mgsim_post
       return all->GetOutput();
     }
 
+    /** @p text at the world point @p where, centred on it, on a pale
+     * background so that it reads over the field. */
+    vtkSmartPointer<vtkTextActor>
+    world_label(const std::string &text,
+                const double       where[3],
+                const int          font_size,
+                const double       opacity)
+    {
+      auto label = vtkSmartPointer<vtkTextActor>::New();
+      label->SetInput(text.c_str());
+      vtkTextProperty *style = label->GetTextProperty();
+      style->SetFontSize(font_size);
+      style->SetColor(0, 0, 0);
+      style->SetBackgroundColor(1, 1, 1);
+      style->SetBackgroundOpacity(opacity);
+      style->SetJustificationToCentered();
+      style->SetVerticalJustificationToCentered();
+      label->GetPositionCoordinate()->SetCoordinateSystemToWorld();
+      label->GetPositionCoordinate()->SetValue(where[0], where[1], where[2]);
+      return label;
+    }
+
     /**
      * The names of the tissue regions of @p tissue on the slice, each at
      * the cut cell of its region nearest to a point between the region's
@@ -216,17 +212,7 @@ namespace mgsim_post
                               [&](const auto &a, const auto &b) {
                                 return distance(a) < distance(b);
                               });
-          auto text = vtkSmartPointer<vtkTextActor>::New();
-          text->SetInput(name->second.c_str());
-          text->GetTextProperty()->SetFontSize(17);
-          text->GetTextProperty()->SetColor(0, 0, 0);
-          text->GetTextProperty()->SetBackgroundColor(1, 1, 1);
-          text->GetTextProperty()->SetBackgroundOpacity(0.75);
-          text->GetTextProperty()->SetJustificationToCentered();
-          text->GetTextProperty()->SetVerticalJustificationToCentered();
-          text->GetPositionCoordinate()->SetCoordinateSystemToWorld();
-          text->GetPositionCoordinate()->SetValue(where[0], where[1], where[2]);
-          labels.push_back(text);
+          labels.push_back(world_label(name->second, where.data(), 17, 0.75));
         }
       return labels;
     }
@@ -277,17 +263,12 @@ namespace mgsim_post
       return table;
     }
 
+    /** The lines @p data drawn in grey level @p grey, @p width pixels. */
     vtkSmartPointer<vtkActor>
-    line_actor(vtkAlgorithmOutput *lines,
-               vtkPolyData        *data,
-               const double        grey,
-               const double        width)
+    line_actor(vtkPolyData *data, const double grey, const double width)
     {
       auto mapper = vtkSmartPointer<vtkPolyDataMapper>::New();
-      if (lines)
-        mapper->SetInputConnection(lines);
-      else
-        mapper->SetInputData(data);
+      mapper->SetInputData(data);
       mapper->ScalarVisibilityOff();
       auto actor = vtkSmartPointer<vtkActor>::New();
       actor->SetMapper(mapper);
@@ -318,8 +299,7 @@ namespace mgsim_post
     const char   *field       = options.field.c_str();
     vtkDataArray *c           = tissue->GetPointData()->GetArray(field);
     if (!c || tissue->GetNumberOfPoints() == 0)
-      throw mgsim::InputError("the slice through the implant "
-                              "axis misses the tissue");
+      throw mgsim::InputError("the " + plane.title + " misses the tissue");
     tissue->GetPointData()->SetActiveScalars(field);
 
     // Log scale: Mg2+ spans 0.1 mM (background ~0.85) to tens of mM.
@@ -349,14 +329,13 @@ namespace mgsim_post
     metal_actor->GetProperty()->SetColor(0.82, 0.82, 0.84);
     // The metal's edge drawn as one clean line over the field's last row
     // of pixels.
-    const double tolerance = 1e-7 * std::max({extent[1] - extent[0],
-                                              extent[3] - extent[2],
-                                              extent[5] - extent[4]});
-    const auto   metal_edge =
-      line_actor(nullptr, outline(metal, tolerance), 0, 2.5);
+    const double tolerance  = 1e-7 * std::max({extent[1] - extent[0],
+                                               extent[3] - extent[2],
+                                               extent[5] - extent[4]});
+    const auto   metal_edge = line_actor(outline(metal, tolerance), 0, 2.5);
     // Tissue boundaries (tumour edge, layers) in dark grey, thin.
     const auto regions =
-      line_actor(nullptr, region_outlines(grid, plane, tolerance), 0.3, 1.5);
+      line_actor(region_outlines(grid, plane, tolerance), 0.3, 1.5);
 
     // Threshold contours, labelled with their level.
     auto contour = vtkSmartPointer<vtkContourFilter>::New();
@@ -368,8 +347,7 @@ namespace mgsim_post
     auto lines = vtkSmartPointer<vtkStripper>::New();
     lines->SetInputConnection(contour->GetOutputPort());
     lines->Update();
-    const auto contour_actor =
-      line_actor(lines->GetOutputPort(), nullptr, 0, 2.0);
+    const auto contour_actor = line_actor(lines->GetOutput(), 0, 2.0);
     // Each level's longest line carries its value at its middle (VTK 9.1's
     // vtkLabeledContourMapper crashes on some polylines, so labels are
     // placed here).
@@ -398,20 +376,13 @@ namespace mgsim_post
           strips->GetCellPoints(best.first, n, points);
           double where[3];
           strips->GetPoint(points[n / 2], where);
-          auto text = vtkSmartPointer<vtkTextActor>::New();
-          text->SetInput((options.unit.empty() ?
-                            options.quantity + " " + label(value) :
-                            label(value) + " " + options.unit)
-                           .c_str());
-          text->GetTextProperty()->SetFontSize(16);
-          text->GetTextProperty()->SetColor(0, 0, 0);
-          text->GetTextProperty()->SetBackgroundColor(1, 1, 1);
-          text->GetTextProperty()->SetBackgroundOpacity(0.8);
-          text->GetTextProperty()->SetJustificationToCentered();
-          text->GetTextProperty()->SetVerticalJustificationToCentered();
-          text->GetPositionCoordinate()->SetCoordinateSystemToWorld();
-          text->GetPositionCoordinate()->SetValue(where);
-          contour_labels.push_back(text);
+          contour_labels.push_back(
+            world_label(options.unit.empty() ?
+                          options.quantity + " " + label(value) :
+                          label(value) + " " + options.unit,
+                        where,
+                        16,
+                        0.8));
         }
     }
 
@@ -504,8 +475,7 @@ namespace mgsim_post
            tissue_actor, metal_actor, regions, metal_edge, contour_actor})
       field_view->AddViewProp(prop);
     // The view's box in world coordinates: labels only where they show.
-    std::array<double, 6> view = {
-      {extent[0], extent[1], extent[2], extent[3], extent[4], extent[5]}};
+    std::array<double, 6> view;
     view[2 * plane.axis]       = plane.origin[plane.axis] - half_width_shown;
     view[2 * plane.axis + 1]   = plane.origin[plane.axis] + half_width_shown;
     view[2 * up]               = plane.origin[up] - half_height;

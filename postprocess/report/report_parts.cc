@@ -2,7 +2,6 @@
 
 #include "base/input_error.h"
 #include "base/output_file.h"
-#include "base/text_file.h"
 #include "report/html_page.h"
 
 #include <ctime>
@@ -11,15 +10,6 @@
 namespace mgsim_post
 {
   using nlohmann::json;
-
-  json
-  read_json_object(const std::string &path)
-  {
-    const json value = json::parse(mgsim::read_text_file(path), nullptr, false);
-    if (value.is_discarded() || !value.is_object())
-      throw mgsim::InputError(path + ": not a JSON object (damaged?)");
-    return value;
-  }
 
   const json &
   json_member(const json        &object,

@@ -1,7 +1,9 @@
-// What the run, comparison and study reports share: reading the JSON files
-// of an output directory, a section, the provenance table, and the page
-// written whole.
+// What the run, comparison and study reports share: a JSON member that
+// must be there, a section, the provenance table, and the page written
+// whole. (JSON files are read with run_files.h's read_json_object.)
 #pragma once
+
+#include "run_files.h"
 
 #include <nlohmann/json.hpp>
 
@@ -10,10 +12,6 @@
 
 namespace mgsim_post
 {
-  /** The JSON object in @p path; InputError naming it if it is damaged. */
-  nlohmann::json
-  read_json_object(const std::string &path);
-
   /** A member of @p object, or InputError naming @p file and @p key. */
   const nlohmann::json &
   json_member(const nlohmann::json &object,

@@ -468,7 +468,17 @@ namespace mgsim_post
           run_directory + "/" + name +
           ": missing (the report needs it; an unfinished run, or one "
           "written before mgsim 0.1 wrote it: run it again)");
-    read_json_object(run_directory + "/summary.json");
+    const std::string summary_file = run_directory + "/summary.json";
+    const json        summary      = read_json_object(summary_file);
+    for (const char *key : {"case",
+                            "alloy",
+                            "end_time_h",
+                            "steps",
+                            "thresholds",
+                            "implant",
+                            "gas",
+                            "regions"})
+      json_member(summary, key, summary_file);
     read_json_object(run_directory + "/parameters.json");
     read_json_object(run_directory + "/provenance.json");
   }
@@ -482,17 +492,8 @@ namespace mgsim_post
     const double                                            slice_time_h,
     const std::string                                      &file)
   {
-    const std::string summary_file = run_directory + "/summary.json";
-    const json        summary      = read_json_object(summary_file);
-    for (const char *key : {"case",
-                            "alloy",
-                            "end_time_h",
-                            "steps",
-                            "thresholds",
-                            "implant",
-                            "gas",
-                            "regions"})
-      json_member(summary, key, summary_file);
+    // check_run_report_inputs() has checked these files.
+    const json summary = read_json_object(run_directory + "/summary.json");
     const Parameters parameters(run_directory + "/parameters.json");
     const json       provenance =
       read_json_object(run_directory + "/provenance.json");

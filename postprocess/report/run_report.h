@@ -13,8 +13,9 @@ namespace mgsim_post
 {
   /**
    * The files a run's report needs, checked before anything is written:
-   * throws mgsim::InputError naming the first one missing (or the
-   * directory, if it is not an mgsim run).
+   * throws mgsim::InputError naming the first one missing or damaged (a
+   * JSON file that does not parse, a summary.json without one of its
+   * sections), or the directory, if it is not an mgsim run.
    */
   void
   check_run_report_inputs(const std::string &run_directory);

@@ -22,39 +22,62 @@ namespace mgsim
 {
   namespace po = boost::program_options;
 
+  namespace
+  {
+    /** Runs mgsim-post (next to this executable) on @p directory with
+     * --report (or --report-file @p file); returns its exit code. */
+    int
+    run_post(const std::string &directory, const std::string &file)
+    {
+      const std::filesystem::path post =
+        std::filesystem::read_symlink("/proc/self/exe").parent_path() /
+        "mgsim-post";
+      if (!std::filesystem::exists(post))
+        throw InputError(post.string() +
+                         ": not found (mgsim-post draws the report; build "
+                         "it with cmake --build build)");
+      std::vector<std::string> words = {post.string(), directory};
+      if (!file.empty())
+        words.insert(words.end(), {"--report-file", file});
+      else
+        words.push_back("--report");
+      std::vector<char *> argv;
+      for (auto &word : words)
+        argv.push_back(word.data());
+      argv.push_back(nullptr);
+      // posix_spawn, not fork: an MPI process should not copy itself.
+      pid_t child  = 0;
+      int   status = 0;
+      if (posix_spawn(
+            &child, post.c_str(), nullptr, nullptr, argv.data(), environ) !=
+            0 ||
+          waitpid(child, &status, 0) != child)
+        throw InputError(post.string() + ": cannot be started");
+      return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+    }
+  } // namespace
+
   int
   write_report(const std::string &directory,
                const std::string &file,
                MPI_Comm           comm)
   {
-    int status = 0;
+    // Rank 0 runs mgsim-post; a refusal must stop every rank, not leave
+    // the others waiting for the status.
+    int         status = 0;
+    std::string error;
     if (dealii::Utilities::MPI::this_mpi_process(comm) == 0)
-      {
-        const std::filesystem::path post =
-          std::filesystem::read_symlink("/proc/self/exe").parent_path() /
-          "mgsim-post";
-        if (!std::filesystem::exists(post))
-          throw InputError(post.string() +
-                           ": not found (mgsim-post draws the report; build "
-                           "it with cmake --build build)");
-        std::vector<std::string> words = {post.string(), directory};
-        if (!file.empty())
-          words.insert(words.end(), {"--report-file", file});
-        else
-          words.push_back("--report");
-        std::vector<char *> argv;
-        for (auto &word : words)
-          argv.push_back(word.data());
-        argv.push_back(nullptr);
-        // posix_spawn, not fork: an MPI process should not copy itself.
-        pid_t child = 0;
-        if (posix_spawn(
-              &child, post.c_str(), nullptr, nullptr, argv.data(), environ) !=
-              0 ||
-            waitpid(child, &status, 0) != child)
-          throw InputError(post.string() + ": cannot be started");
-        status = WIFEXITED(status) ? WEXITSTATUS(status) : 1;
-      }
+      try
+        {
+          status = run_post(directory, file);
+        }
+      catch (const InputError &e)
+        {
+          error = e.what();
+        }
+    error = dealii::Utilities::MPI::broadcast(comm, error, 0);
+    if (!error.empty())
+      throw InputError(error);
     return dealii::Utilities::MPI::broadcast(comm, status, 0);
   }
 
